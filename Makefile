@@ -1,0 +1,33 @@
+# fenjie: the two commands of the README.
+#   make demo   installs what is missing, builds, and drafts the default scenario's 分解表
+#   make test   installs what is missing, builds, and runs every test
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+SWIFT_FLAGS ?=
+
+.PHONY: setup demo test build release bench clean
+
+# GLPK (Debian's libglpk-dev, version 5) and glpsol (glpk-utils, used by the tests to re-solve models).
+setup:
+	@if [ ! -f /usr/include/glpk.h ] || ! command -v glpsol >/dev/null 2>&1; then \
+	  echo "Installing libglpk-dev and glpk-utils…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev glpk-utils; \
+	fi
+
+build: setup
+	swift build $(SWIFT_FLAGS)
+
+release: setup
+	swift build -c release --product fenjie $(SWIFT_FLAGS)
+
+demo: release
+	.build/release/fenjie Scenarios/liangxi-2025.toml
+
+test: setup
+	swift build --build-tests $(SWIFT_FLAGS)
+	swift test --skip-build $(SWIFT_FLAGS)
+
+bench: release
+	bash benchmarks/run.sh
+
+clean:
+	rm -rf .build

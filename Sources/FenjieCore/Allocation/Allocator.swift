@@ -1,0 +1,358 @@
+import GLPK
+
+/// Errors that stop an allocation before anything is solved.
+public struct AllocationError: Error, CustomStringConvertible, Sendable {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+}
+
+/// Drafts one year's 分解表: builds each line's problem from the dataset and the scenario's
+/// settings (baselines, caps, floors, locks, groups, margins) and solves it with GLPK.
+public struct Allocator: Sendable {
+  public let dataset: Dataset
+  public let settings: AllocationSettings
+
+  public init(dataset: Dataset, settings: AllocationSettings) {
+    self.dataset = dataset
+    self.settings = settings
+  }
+
+  public func allocate() throws(AllocationError) -> AllocationResult {
+    let year = settings.year
+    guard dataset.planYears.contains(year) else {
+      throw AllocationError(
+        "year \(year) is outside the plan (\(dataset.planYears.map(String.init).joined(separator: ", ")))")
+    }
+    var diagnostics: [Diagnostic] = []
+    var history = dataset.tables.filter { $0.year < year }
+    var chainNote: String? = nil
+    if settings.baseline == .allocated, dataset.table(year: year - 1, kind: .target) == nil,
+      dataset.planYears.contains(year - 1),
+      dataset.tables.contains(where: { $0.kind == .target && $0.year < year - 1 })
+    {
+      var previous = settings
+      previous.year = year - 1
+      previous.locks = []
+      let before = try Allocator(dataset: dataset, settings: previous).allocate()
+      history.append(before.asTargetTable())
+      chainNote = "fenjie's own allocation of \(year - 1)"
+      diagnostics.append(
+        Diagnostic(
+          .info, indicator: nil,
+          "\(year - 1) has no published 分解表: baselines come from fenjie's own allocation of \(year - 1) (same scenario, without its locks)"
+        ))
+    }
+    let context = BaselineContext(dataset: dataset, history: history, year: year)
+    let options = SolverOptions(timeLimit: settings.timeLimit)
+
+    var lines: [String: IndicatorAllocation] = [:]
+    var problems: [String: LineProblem] = [:]
+    /// Areas a line could be opened in (its parent's open areas, for a "其中" line).
+    var possibleAreas: [String: [String]] = [:]
+    for indicator in dataset.indicators {
+      var line = IndicatorAllocation(
+        indicator: indicator, districtTarget: nil, publishedTarget: dataset.targets[indicator.id]?[year],
+        margin: settings.margin(for: indicator.id), requiredTotal: nil, allocatedTotal: nil,
+        status: .optimal, areas: [:], marginalCost: nil, ruleLevel: nil,
+        baselineSource: context.describeSources(indicator.id))
+      guard let published = line.publishedTarget else {
+        diagnostics.append(Diagnostic(.error, indicator: indicator.id, "no district target for \(year)"))
+        line.status = .infeasible
+        lines[indicator.id] = line
+        continue
+      }
+      var open = context.openAreas(indicator.id, settings: settings)
+      if let parent = indicator.parent, dataset.indicator(parent)?.kind.isSplit == true {
+        // A "其中" line lives inside its parent: where the parent has "/", so does it.
+        let parentOpen = context.openAreas(parent, settings: settings)
+        let dropped = open.filter { !parentOpen.contains($0) }
+        if !dropped.isEmpty, indicator.kind != .rate {
+          diagnostics.append(
+            Diagnostic(.warning, indicator: indicator.id, "\(dropped.joined(separator: "、")) has \"/\" on the parent line, so this line is \"/\" there too"))
+        }
+        open = open.filter { parentOpen.contains($0) }
+        possibleAreas[indicator.id] = parentOpen
+      }
+      if indicator.kind == .rate {
+        line.status = .notSplit
+        line.districtTarget = published
+        for area in dataset.areas {
+          line.areas[area] = AreaAllocation(value: open.contains(area) ? published : nil)
+        }
+        lines[indicator.id] = line
+        continue
+      }
+      var target = published
+      if indicator.kind == .share {
+        guard let output = settings.industrialOutput[year] ?? dataset.industrialOutput[year] else {
+          diagnostics.append(
+            Diagnostic(
+              .error, indicator: indicator.id,
+              "\(indicator.name) is a share: the scenario must give the district's 规上工业总产值 for \(year) ([industrial_output] \(year) = …) to turn \(published)% into an amount"
+            ))
+          line.status = .infeasible
+          for area in dataset.areas { line.areas[area] = AreaAllocation(value: nil) }
+          lines[indicator.id] = line
+          continue
+        }
+        target = published / 100 * output
+      }
+      line.districtTarget = target
+      var problem = buildProblem(indicator, target: target, open: open, context: context, diagnostics: &diagnostics)
+      if let possible = possibleAreas[indicator.id] {
+        problem.closed = problem.closed.filter { possible.contains(dataset.areas[$0]) }
+      }
+      line.requiredTotal = problem.required * problem.unit
+      problems[indicator.id] = problem
+      lines[indicator.id] = line
+    }
+
+    // Solve family by family: a line together with its "其中" lines.
+    var models: [LinearModel] = []
+    for family in families(Set(problems.keys)) {
+      var members = family.map { problems[$0]! }
+      for (m, id) in family.enumerated() {
+        if let parent = dataset.indicator(id)?.parent, let p = family.firstIndex(of: parent) { members[m].parent = p }
+      }
+      do {
+        let outcome = try FamilySolver.solve(members, rule: settings.rule, options: options)
+        models.append(outcome.finalModel)
+        record(outcome, members, family, status: outcome.termination == .optimal ? .optimal : .feasible, into: &lines)
+        if outcome.termination != .optimal {
+          for id in family {
+            diagnostics.append(
+              Diagnostic(.warning, indicator: id, "the solver stopped (\(outcome.termination.rawValue)) before proving this line optimal: the table shown is the best found"))
+          }
+        }
+      } catch {
+        explainInfeasible(members, family, failure: error, options: options, lines: &lines, models: &models, diagnostics: &diagnostics)
+      }
+    }
+
+    var sources = [dataset.targetsProvenance.label]
+    for table in history where !sources.contains(table.provenance.label) && table.year < year {
+      if context.usedTables.contains(where: { $0 == table.provenance }) { sources.append(table.provenance.label) }
+    }
+    if let chainNote { sources.append(chainNote) }
+    return AllocationResult(
+      region: dataset.region, year: year, rule: settings.rule, areas: dataset.areas,
+      indicators: dataset.indicators.compactMap { lines[$0.id] }, diagnostics: diagnostics,
+      usesIllustrativeData: context.usedTables.contains { $0.illustrative }, sources: sources,
+      model: LinearModel.combined(models, name: "fenjie_\(year)"))
+  }
+
+  // MARK: Building a line's problem
+
+  private func buildProblem(
+    _ indicator: Indicator, target: Double, open: [String], context: BaselineContext,
+    diagnostics: inout [Diagnostic]
+  ) -> LineProblem {
+    let unit = indicator.kind.resolution
+    let margin = settings.margin(for: indicator.id)
+    let required = (target * (1 + margin) / unit - 1e-6).rounded(.up)
+    let parameters = settings.capacity(for: indicator.id)
+    let minimum = settings.minimum(for: indicator.id)
+    var baselines: [Double] = []
+    var peaks: [Double] = []
+    var lasts: [Double] = []
+    for area in open {
+      if let b = context.baseline(indicator.id, area) {
+        baselines.append(b)
+      } else {
+        baselines.append(0)
+        if settings.open[indicator.id]?.contains(area) != true {
+          diagnostics.append(
+            Diagnostic(.warning, indicator: indicator.id, "\(area) has no history on this line: its baseline is taken as 0"))
+        }
+      }
+      peaks.append(context.peak(indicator.id, area) ?? baselines.last!)
+      lasts.append(context.lastTarget(indicator.id, area) ?? baselines.last!)
+    }
+    let baselineSum = baselines.reduce(0, +)
+    let meanBaseline = open.isEmpty ? 0 : baselineSum / Double(open.count)
+    var headroom = parameters.minHeadroom * meanBaseline
+    if indicator.kind == .count { headroom = max(headroom, 1) }
+    var caps: [Double] = []
+    var floors: [Double] = []
+    for s in open.indices {
+      let b = baselines[s]
+      var cap: Double
+      switch parameters.rule {
+      case .growth: cap = max(max(peaks[s], b) * (1 + parameters.maxGrowth), b + headroom)
+      case .districtPace:
+        let pace = baselineSum > 0 ? target * (1 + margin) / baselineSum : 1
+        cap = max(b * pace * (1 + parameters.maxGrowth), b + headroom)
+      case .none: cap = required * unit
+      }
+      // Whole units exactly: x ≥ 0.8 means x ≥ 1 for a count, x ≤ 2.5 means x ≤ 2.
+      let floor = (max(minimum, b * (1 - min(1, max(0, parameters.maxDecline)))) / unit - 1e-6).rounded(.up)
+      cap = max((cap / unit + 1e-6).rounded(.down), floor)
+      caps.append(cap)
+      floors.append(floor)
+    }
+    var locks: [Double?] = Array(repeating: nil, count: open.count)
+    for lock in settings.locks where lock.indicator == indicator.id {
+      guard let s = open.firstIndex(of: lock.area) else {
+        diagnostics.append(
+          Diagnostic(.warning, indicator: indicator.id, "the lock on \(lock.area) is ignored: the area has \"/\" on this line (open it in the scenario)"))
+        continue
+      }
+      let scaled = lock.value / unit
+      if abs(scaled - scaled.rounded()) > 1e-6 {
+        diagnostics.append(
+          Diagnostic(.warning, indicator: indicator.id, "the lock on \(lock.area) (\(lock.value)) is rounded to \(scaled.rounded() * unit)"))
+      }
+      locks[s] = scaled.rounded()
+    }
+    var groups: [[Int]] = []
+    for group in settings.equalGroups where group.applies(to: indicator.id) {
+      let positions = group.areas.compactMap { open.firstIndex(of: $0) }
+      if positions.count > 1 { groups.append(positions) }
+    }
+    return LineProblem(
+      indicator: indicator, areas: open.map { dataset.areas.firstIndex(of: $0)! },
+      baseline: baselines.map { $0 / unit }, floor: floors, cap: caps, lock: locks,
+      last: lasts.map { $0 / unit }, parentAllowance: Array(repeating: 0, count: open.count),
+      required: required, parent: nil, equalGroups: groups, unit: unit,
+      closed: dataset.areas.indices.filter { !open.contains(dataset.areas[$0]) })
+  }
+
+  /// Groups of indicator ids: each root line followed by its descendants, parents before children.
+  private func families(_ ids: Set<String>) -> [[String]] {
+    var result: [[String]] = []
+    for indicator in dataset.indicators where ids.contains(indicator.id) {
+      if let parent = indicator.parent, ids.contains(parent) { continue }
+      var family = [indicator.id]
+      var index = 0
+      while index < family.count {
+        for child in dataset.children(of: family[index]) where ids.contains(child.id) && !family.contains(child.id) {
+          family.append(child.id)
+        }
+        index += 1
+      }
+      result.append(family)
+    }
+    return result
+  }
+
+  // MARK: Results
+
+  private func record(
+    _ outcome: FamilyOutcome, _ members: [LineProblem], _ family: [String], status: LineStatus,
+    into lines: inout [String: IndicatorAllocation]
+  ) {
+    for (m, id) in family.enumerated() {
+      let problem = members[m]
+      var line = lines[id]!
+      line.status = status
+      line.marginalCost = outcome.marginalCost[m]
+      line.ruleLevel = outcome.ruleLevel[m]
+      var total = 0.0
+      for (position, area) in dataset.areas.enumerated() {
+        guard let s = problem.areas.firstIndex(of: position) else {
+          line.areas[area] = AreaAllocation(value: nil)
+          continue
+        }
+        var cell = AreaAllocation(value: outcome.values[m][s] * problem.unit)
+        cell.baseline = problem.baseline[s] * problem.unit
+        cell.floor = problem.floor[s] * problem.unit
+        cell.cap = problem.cap[s] * problem.unit
+        cell.locked = problem.lock[s] != nil
+        cell.continuous = outcome.continuous[m][s] * problem.unit
+        cell.binding = outcome.binding[m][s]
+        total += outcome.values[m][s]
+        line.areas[area] = cell
+      }
+      line.allocatedTotal = total * problem.unit
+      lines[id] = line
+    }
+  }
+
+  private func explainInfeasible(
+    _ members: [LineProblem], _ family: [String], failure: FamilySolver.Failure, options: SolverOptions,
+    lines: inout [String: IndicatorAllocation], models: inout [LinearModel], diagnostics: inout [Diagnostic]
+  ) {
+    guard failure.termination == .infeasible,
+      let elastic = ElasticSolver.relax(members, areaNames: dataset.areas, options: options),
+      let relaxed = try? FamilySolver.solve(elastic.relaxed, rule: settings.rule, options: options)
+    else {
+      for id in family {
+        lines[id]?.status = .infeasible
+        for area in dataset.areas { lines[id]?.areas[area] = AreaAllocation(value: nil) }
+        diagnostics.append(Diagnostic(.error, indicator: id, "could not be allocated: \(failure.message)"))
+      }
+      return
+    }
+    models.append(relaxed.finalModel)
+    record(relaxed, elastic.relaxed, family, status: relaxed.termination == .optimal ? .optimal : .feasible, into: &lines)
+    for (m, id) in family.enumerated() {
+      let line = members[m]
+      lines[id]?.changes = elastic.changes[m]
+      let largest = ElasticSolver.largestTotal(members, member: m, options: options)
+      lines[id]?.largestFeasibleTotal = largest
+      let required = line.required * line.unit
+      var parts: [String] = []
+      if let largest, largest < required - 1e-9 {
+        parts.append(
+          "\(format(required, line)) required, at most \(format(largest, line)) possible under its caps, floors, locks and parent line (short by \(format(required - largest, line)))")
+      } else if !elastic.changes[m].isEmpty {
+        parts.append("its caps, floors, locks and groups contradict each other")
+      }
+      guard !parts.isEmpty || !elastic.changes[m].isEmpty else { continue }
+      lines[id]?.status = .infeasible
+      let changes = elastic.changes[m].map { describe($0, line) }
+      if !changes.isEmpty {
+        parts.append("smallest change\(changes.count > 1 ? "s" : "") that make\(changes.count > 1 ? "" : "s") it feasible: " + changes.joined(separator: "; "))
+        parts.append("the table shows this line with \(changes.count > 1 ? "them" : "it") applied")
+      }
+      diagnostics.append(Diagnostic(.error, indicator: id, parts.joined(separator: ". ")))
+    }
+  }
+
+  private func format(_ value: Double, _ line: LineProblem) -> String {
+    let text = line.unit >= 1 ? String(Int(value.rounded())) : String(format2(value))
+    return text + line.indicator.areaUnit
+  }
+
+  private func describe(_ change: SuggestedChange, _ line: LineProblem) -> String {
+    let area = change.area ?? ""
+    func f(_ v: Double?) -> String { v.map { line.unit >= 1 ? String(Int($0.rounded())) : format2($0) } ?? "" }
+    let delta = (change.to ?? 0) - (change.from ?? 0)
+    let signed = (delta >= 0 ? "+" : "") + f(delta)
+    switch change.kind {
+    case .raiseCap: return "raise \(area)'s cap from \(f(change.from)) to \(f(change.to)) (\(signed))"
+    case .lowerFloor: return "lower \(area)'s floor from \(f(change.from)) to \(f(change.to)) (\(signed))"
+    case .changeLock: return "change \(area)'s lock from \(f(change.from)) to \(f(change.to)) (\(signed))"
+    case .exceedParent: return "let \(area) exceed its parent line by \(f(change.to))"
+    case .breakEqualGroup: return "drop the equal-value group \(area)"
+    case .openArea: return "open \(area) on this line (\"/\" today) with up to \(f(change.to))"
+    }
+  }
+}
+
+/// Two decimals, without Foundation's locale.
+public func format2(_ value: Double) -> String {
+  let hundredths = Int((value * 100).rounded())
+  let sign = hundredths < 0 ? "-" : ""
+  let magnitude = abs(hundredths)
+  let fraction = magnitude % 100
+  return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+}
+
+extension AllocationResult {
+  /// The result as a target table of its year, to chain baselines.
+  func asTargetTable() -> AreaTable {
+    var values: [String: [String: AreaValue]] = [:]
+    for line in indicators {
+      var row: [String: AreaValue] = [:]
+      for area in areas {
+        if let value = line.areas[area]?.value { row[area] = .value(value) } else { row[area] = .notApplicable }
+      }
+      values[line.indicator.id] = row
+    }
+    return AreaTable(
+      year: year, kind: .target,
+      provenance: Provenance(source: "fenjie's allocation of \(year)", illustrative: usesIllustrativeData, file: ""),
+      values: values)
+  }
+}

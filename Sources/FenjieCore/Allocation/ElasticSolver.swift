@@ -1,0 +1,150 @@
+import GLPK
+
+/// When a family cannot be allocated: finds the fewest changes (raise a cap, lower a floor, move a
+/// lock, let a "其中" line exceed its parent in an area, break an equal group, open a "/" area) that
+/// make it feasible, and among those the smallest amounts. A MIP: one binary per possible change,
+/// slack ≤ M·binary, minimise Σ binaries + ε·Σ slack (ε small enough that amounts never outweigh
+/// one change).
+enum ElasticSolver {
+  struct Outcome {
+    var changes: [[SuggestedChange]]
+    var relaxed: [LineProblem]
+  }
+
+  static func relax(_ lines: [LineProblem], areaNames: [String], options: SolverOptions) -> Outcome? {
+    var model = LinearModel(name: "elastic")
+    let bigM = 2 * lines.reduce(0.0) { total, line in
+      total + line.required + line.cap.reduce(0, +) + line.floor.reduce(0, +)
+        + line.lock.reduce(0) { $0 + ($1 ?? 0) }
+    } + 10
+    var slackCount = 0
+    var binaries: [Int] = []
+    var slacks: [Int] = []
+    enum Slot { case cap(Int, Int), floor(Int, Int), lockUp(Int, Int), lockDown(Int, Int), parent(Int, Int), equal(Int, Int), open(Int, Int) }
+    var slots: [(slot: Slot, slack: Int, binary: Int)] = []
+
+    func slack(_ name: String, _ slot: Slot) -> Int {
+      let s = model.addVariable("s_\(name)", lower: 0, upper: bigM)
+      let b = model.addVariable("b_\(name)", lower: 0, upper: 1, integer: true, cost: 1)
+      model.addConstraint("m_\(name)", [.init(s, 1), .init(b, -bigM)], upper: 0)
+      slacks.append(s)
+      binaries.append(b)
+      slots.append((slot, s, b))
+      slackCount += 1
+      return s
+    }
+
+    var x: [[Int]] = []
+    var opened: [[Int]] = []
+    for (m, line) in lines.enumerated() {
+      x.append((0..<line.count).map { s in model.addVariable("x_\(m)_\(s)", lower: 0, upper: bigM) })
+      opened.append(line.closed.indices.map { c in slack("open_\(m)_\(c)", .open(m, c)) })
+    }
+    for (m, line) in lines.enumerated() {
+      model.addConstraint("total_\(m)", x[m].map { .init($0, 1) } + opened[m].map { .init($0, 1) }, lower: line.required)
+      for s in 0..<line.count {
+        let capSlack = slack("cap_\(m)_\(s)", .cap(m, s))
+        model.addConstraint("cap_\(m)_\(s)", [.init(x[m][s], 1), .init(capSlack, -1)], upper: line.cap[s])
+        if line.floor[s] > 0 {
+          let floorSlack = slack("floor_\(m)_\(s)", .floor(m, s))
+          model.addConstraint("floor_\(m)_\(s)", [.init(x[m][s], 1), .init(floorSlack, 1)], lower: line.floor[s])
+        }
+        if let lock = line.lock[s] {
+          let up = slack("lockup_\(m)_\(s)", .lockUp(m, s))
+          let down = slack("lockdown_\(m)_\(s)", .lockDown(m, s))
+          model.addConstraint("lock_\(m)_\(s)", [.init(x[m][s], 1), .init(up, -1), .init(down, 1)], lower: lock, upper: lock)
+        }
+        if let p = line.parent, let ps = lines[p].areas.firstIndex(of: line.areas[s]) {
+          let over = slack("parent_\(m)_\(s)", .parent(m, s))
+          model.addConstraint(
+            "sub_\(m)_\(s)", [.init(x[m][s], 1), .init(x[p][ps], -1), .init(over, -1)], upper: line.parentAllowance[s])
+        }
+      }
+      for (g, group) in line.equalGroups.enumerated() where group.count > 1 {
+        let spread = slack("equal_\(m)_\(g)", .equal(m, g))
+        for pair in zip(group, group.dropFirst()) {
+          model.addConstraint("equp_\(m)_\(g)_\(pair.0)", [.init(x[m][pair.0], 1), .init(x[m][pair.1], -1), .init(spread, -1)], upper: 0)
+          model.addConstraint("eqdn_\(m)_\(g)_\(pair.0)", [.init(x[m][pair.0], 1), .init(x[m][pair.1], -1), .init(spread, 1)], lower: 0)
+        }
+      }
+    }
+    let epsilon = 1 / (Double(slackCount + 1) * bigM)
+    for s in slacks { model.setCost(s, epsilon) }
+    let solution = GLPKSolver.solve(model, options: options)
+    guard solution.hasSolution else { return nil }
+
+    var relaxed = lines
+    var changes: [[SuggestedChange]] = lines.map { _ in [] }
+    var opens: [[(Int, Double)]] = lines.map { _ in [] }
+    for (slot, s, b) in slots where solution.values[b] > 0.5 && solution.values[s] > 1e-9 {
+      let amount = solution.values[s]
+      switch slot {
+      case .cap(let m, let a):
+        let to = (lines[m].cap[a] + amount - 1e-9).rounded(.up)
+        relaxed[m].cap[a] = to
+        changes[m].append(change(.raiseCap, lines[m], a, areaNames, lines[m].cap[a], to))
+      case .floor(let m, let a):
+        let to = max(0, (lines[m].floor[a] - amount + 1e-9).rounded(.down))
+        relaxed[m].floor[a] = to
+        changes[m].append(change(.lowerFloor, lines[m], a, areaNames, lines[m].floor[a], to))
+      case .lockUp(let m, let a), .lockDown(let m, let a):
+        let sign: Double
+        if case .lockUp = slot { sign = 1 } else { sign = -1 }
+        let old = lines[m].lock[a]!
+        let to = sign > 0 ? (old + amount - 1e-9).rounded(.up) : (old - amount + 1e-9).rounded(.down)
+        relaxed[m].lock[a] = to
+        relaxed[m].cap[a] = max(relaxed[m].cap[a], to)
+        relaxed[m].floor[a] = min(relaxed[m].floor[a], to)
+        changes[m].append(change(.changeLock, lines[m], a, areaNames, old, to))
+      case .parent(let m, let a):
+        let to = (amount - 1e-9).rounded(.up)
+        relaxed[m].parentAllowance[a] = to
+        changes[m].append(change(.exceedParent, lines[m], a, areaNames, 0, to))
+      case .equal(let m, let g):
+        relaxed[m].equalGroups[g] = []
+        changes[m].append(SuggestedChange(kind: .breakEqualGroup, indicator: lines[m].indicator.id, area: lines[m].equalGroups[g].map { areaNames[lines[m].areas[$0]] }.joined(separator: "、"), from: nil, to: nil))
+      case .open(let m, let c):
+        opens[m].append((c, (amount - 1e-9).rounded(.up)))
+      }
+    }
+    for m in lines.indices {
+      for (c, amount) in opens[m] {
+        let area = lines[m].closed[c]
+        relaxed[m].areas.append(area)
+        relaxed[m].baseline.append(0)
+        relaxed[m].floor.append(0)
+        relaxed[m].cap.append(amount)
+        relaxed[m].lock.append(nil)
+        relaxed[m].last.append(0)
+        relaxed[m].parentAllowance.append(0)
+        changes[m].append(SuggestedChange(kind: .openArea, indicator: lines[m].indicator.id, area: areaNames[area], from: nil, to: amount * lines[m].unit))
+      }
+      relaxed[m].closed.removeAll { c in opens[m].contains { lines[m].closed[$0.0] == c } }
+    }
+    return Outcome(changes: changes, relaxed: relaxed)
+  }
+
+  private static func change(
+    _ kind: SuggestedChange.Kind, _ line: LineProblem, _ s: Int, _ names: [String], _ from: Double, _ to: Double
+  ) -> SuggestedChange {
+    SuggestedChange(kind: kind, indicator: line.indicator.id, area: names[line.areas[s]], from: from * line.unit, to: to * line.unit)
+  }
+
+  /// The largest total line `m` can reach under the family's other constraints, or nil.
+  static func largestTotal(_ lines: [LineProblem], member m: Int, options: SolverOptions) -> Double? {
+    var free = lines
+    free[m].required = 0
+    var built = Builder(
+      lines: free, lower: free.map { $0.floor }, upper: free.map { $0.cap }, integer: false)
+    built.model.sense = .maximize
+    for v in built.x[m] { built.model.setCost(v, 1) }
+    for (k, line) in free.enumerated() {
+      for (s, lock) in line.lock.enumerated() {
+        if let lock { built.model.setBounds(built.x[k][s], lower: lock, upper: lock) }
+      }
+    }
+    let solution = GLPKSolver.solve(built.model, options: options)
+    guard solution.status == .optimal else { return nil }
+    return (solution.objective + 1e-7).rounded(.down) * lines[m].unit
+  }
+}

@@ -1,0 +1,279 @@
+import GLPK
+
+/// Solves one family (a line and its "其中" lines) with GLPK in three steps:
+///
+/// 1. **The rule, lexicographically** (LPs). Each area gets a fairness row
+///    `x − w·t ≤ o` (balanced: o = baseline, w = cap − baseline, so t is the share of headroom used;
+///    proportional: o = 0, w = baseline; equal: o = 0, w = 1; closest: o = 0, w = last year's value,
+///    after an L1 stage that moves as few units from last year's table as possible). Minimise Σ t over
+///    the family's lines. A fairness row with a nonzero dual is tight in every optimal solution
+///    (complementary slackness), so those areas are fixed at their values, and the rest minimise
+///    their own t again, until every area is fixed. Floors, caps, locks, equal groups and the
+///    child ≤ parent rows hold throughout. The result is the min-max (then next-max, …) solution: every
+///    area uses the same share of its headroom except those pinned by a floor, cap, lock, group or
+///    parent.
+/// 2. **Whole units** (MIP). Each value may only round to the floor or ceiling of its continuous
+///    value. Minimise the total first (add as little as possible above the target), then the distance
+///    from the continuous values: the weight of rounding area s up is 1 + δ(1 − 2·frac(c_s)) with
+///    δ < 1/n, so the second aim never outweighs one unit of the first (largest remainders go up).
+/// 3. The stage-1 dual of each total row is kept as the marginal cost of the district target.
+enum FamilySolver {
+  struct Failure: Error {
+    var termination: Termination
+    var message: String
+  }
+
+  static func solve(
+    _ lines: [LineProblem], rule: AllocationRule, options: SolverOptions
+  ) throws(Failure) -> FamilyOutcome {
+    let fairness = lines.map { fairnessWeights($0, rule: rule) }
+    var lower = lines.map { line in line.floor }
+    var upper = lines.map { line in line.cap }
+    for (m, line) in lines.enumerated() {
+      for s in 0..<line.count {
+        if let lock = line.lock[s] {
+          lower[m][s] = lock
+          upper[m][s] = lock
+        }
+      }
+    }
+    // Locked areas sit at their lock; if the lock conflicts with a floor or cap the solve below
+    // reports infeasible, because the lock also stands as a row against the original bounds.
+    var active = lines.enumerated().map { m, line in
+      (0..<line.count).map { s in line.lock[s] == nil && fairness[m][s].w > 0 }
+    }
+    var marginal: [Double?] = Array(repeating: nil, count: lines.count)
+    var level: [Double?] = Array(repeating: nil, count: lines.count)
+    var continuous: [[Double]] = lines.map { Array(repeating: 0, count: $0.count) }
+    var l1Bound: Double? = nil
+
+    // Closest: first move as few units as possible away from last year's table.
+    if rule == .closest {
+      var built = Builder(lines: lines, lower: lower, upper: upper, integer: false)
+      let deviations = built.addDeviations(lines)
+      let solution = GLPKSolver.solve(built.model, options: options)
+      guard solution.status == .optimal else { throw Failure(termination: solution.termination, message: solution.message) }
+      l1Bound = deviations.reduce(0) { $0 + solution.values[$1] } + 1e-7
+      continuous = built.read(solution)
+    }
+
+    var stage = 0
+    while active.contains(where: { $0.contains(true) }) {
+      stage += 1
+      if stage > lines.reduce(0, { $0 + $1.count }) + 2 { break }
+      var built = Builder(lines: lines, lower: lower, upper: upper, integer: false)
+      if let l1Bound { built.addDeviations(lines, bound: l1Bound) }
+      var tVariables: [Int?] = Array(repeating: nil, count: lines.count)
+      var fairRows: [[Int?]] = lines.map { Array(repeating: nil, count: $0.count) }
+      for (m, line) in lines.enumerated() where active[m].contains(true) {
+        let t = built.model.addVariable("t_\(line.indicator.id)_\(stage)", lower: nil, upper: nil, cost: 1)
+        tVariables[m] = t
+        for s in 0..<line.count where active[m][s] {
+          let (o, w) = fairness[m][s]
+          fairRows[m][s] = built.model.addConstraint(
+            "fair_\(line.indicator.id)_\(s + 1)", [.init(built.x[m][s], 1), .init(t, -w)], upper: o)
+        }
+      }
+      let solution = GLPKSolver.solve(built.model, options: options)
+      guard solution.status == .optimal, let duals = solution.duals else {
+        throw Failure(termination: solution.termination, message: solution.message)
+      }
+      continuous = built.read(solution)
+      for (m, line) in lines.enumerated() {
+        guard let t = tVariables[m] else { continue }
+        let tValue = solution.values[t]
+        if stage == 1 {
+          level[m] = tValue
+          let dual = duals[built.totalRows[m]]
+          marginal[m] = abs(dual) > 1e-12 ? dual / line.unit : 0
+        }
+        var fixedAny = false
+        for s in 0..<line.count where active[m][s] {
+          if abs(duals[fairRows[m][s]!]) > 1e-9 {
+            fixedAny = true
+            active[m][s] = false
+            let v = clamp(continuous[m][s], lower[m][s], upper[m][s])
+            lower[m][s] = v
+            upper[m][s] = v
+          }
+        }
+        for s in 0..<line.count where active[m][s] {
+          if !fixedAny {
+            active[m][s] = false
+            let v = clamp(continuous[m][s], lower[m][s], upper[m][s])
+            lower[m][s] = v
+            upper[m][s] = v
+          } else {
+            let (o, w) = fairness[m][s]
+            upper[m][s] = max(lower[m][s], min(upper[m][s], o + w * tValue + 1e-9))
+          }
+        }
+      }
+    }
+
+    // Areas outside the rule (no headroom, no baseline): as low as the rest allows.
+    var polish = Builder(lines: lines, lower: lower, upper: upper, integer: false)
+    if let l1Bound { polish.addDeviations(lines, bound: l1Bound) }
+    for (m, line) in lines.enumerated() {
+      for s in 0..<line.count where lower[m][s] < upper[m][s] { polish.model.setCost(polish.x[m][s], 1) }
+    }
+    let polished = GLPKSolver.solve(polish.model, options: options)
+    guard polished.status == .optimal else {
+      throw Failure(termination: polished.termination, message: polished.message)
+    }
+    continuous = polish.read(polished).enumerated().map { m, row in
+      row.map { value in
+        let nearest = value.rounded()
+        return abs(value - nearest) < 1e-6 ? nearest : value
+      }
+    }
+
+    // Whole units.
+    var rounded = Builder(
+      lines: lines,
+      lower: lines.indices.map { m in
+        lines[m].floor.indices.map { s in
+          lines[m].lock[s] ?? max(lines[m].floor[s], continuous[m][s].rounded(.down))
+        }
+      },
+      upper: lines.indices.map { m in
+        lines[m].cap.indices.map { s in
+          lines[m].lock[s] ?? min(lines[m].cap[s], continuous[m][s].rounded(.up))
+        }
+      },
+      integer: true)
+    let n = Double(lines.reduce(0) { $0 + $1.count })
+    let delta = 0.5 / (n + 1)
+    for (m, line) in lines.enumerated() {
+      for s in 0..<line.count {
+        let c = continuous[m][s]
+        let fraction = c - c.rounded(.down)
+        rounded.model.setCost(rounded.x[m][s], 1 + delta * (1 - 2 * fraction))
+      }
+    }
+    let integral = GLPKSolver.solve(rounded.model, options: options)
+    guard integral.hasSolution else {
+      throw Failure(termination: integral.termination, message: integral.message)
+    }
+    let values = rounded.read(integral).map { $0.map { $0.rounded() } }
+    let binding = lines.indices.map { m in
+      lines[m].areas.indices.map { s in classify(lines, values, m, s, fairness[m][s].w > 0) }
+    }
+    return FamilyOutcome(
+      termination: integral.termination, values: values, continuous: continuous, binding: binding,
+      marginalCost: marginal, ruleLevel: level, finalModel: rounded.model)
+  }
+
+  /// (o, w) of the fairness row `x − w·t ≤ o`; w = 0 leaves the area outside the rule.
+  static func fairnessWeights(_ line: LineProblem, rule: AllocationRule) -> [(o: Double, w: Double)] {
+    (0..<line.count).map { s in
+      switch rule {
+      case .balanced:
+        let headroom = line.cap[s] - line.baseline[s]
+        return headroom > 1e-9 ? (line.baseline[s], headroom) : (0, 0)
+      case .proportional:
+        return line.baseline[s] > 1e-9 ? (0, line.baseline[s]) : (0, 0)
+      case .equal:
+        return (0, 1)
+      case .closest:
+        return line.last[s] > 1e-9 ? (0, line.last[s]) : (0, 0)
+      }
+    }
+  }
+
+  static func classify(
+    _ lines: [LineProblem], _ values: [[Double]], _ m: Int, _ s: Int, _ inRule: Bool
+  ) -> BindingConstraint? {
+    let line = lines[m]
+    let v = values[m][s]
+    if line.lock[s] != nil { return .lock }
+    if let p = line.parent, let ps = lines[p].areas.firstIndex(of: line.areas[s]),
+      abs(values[p][ps] - v) < 1e-9, line.parentAllowance[s] == 0
+    {
+      return .parent
+    }
+    for (c, child) in lines.enumerated() where child.parent == m {
+      if let cs = child.areas.firstIndex(of: line.areas[s]), abs(values[c][cs] - v) < 1e-9,
+        v > line.floor[s]
+      {
+        return .parent
+      }
+    }
+    if abs(v - line.cap[s]) < 1e-9 { return .cap }
+    if abs(v - line.floor[s]) < 1e-9 { return .floor }
+    if line.equalGroups.contains(where: { $0.count > 1 && $0.contains(s) }) { return .equalGroup }
+    return inRule ? .rule : nil
+  }
+
+  static func clamp(_ v: Double, _ lo: Double, _ hi: Double) -> Double { min(max(v, lo), hi) }
+}
+
+/// Builds the family's common rows: bounds, locks, totals, child ≤ parent, equal groups.
+struct Builder {
+  var model = LinearModel(name: "fenjie")
+  var x: [[Int]] = []
+  var totalRows: [Int] = []
+
+  init(lines: [LineProblem], lower: [[Double]], upper: [[Double]], integer: Bool) {
+    for (m, line) in lines.enumerated() {
+      x.append(
+        (0..<line.count).map { s in
+          model.addVariable(
+            "x_\(line.indicator.id)_\(line.areas[s] + 1)", lower: lower[m][s],
+            upper: max(lower[m][s], upper[m][s]), integer: integer)
+        })
+    }
+    for (m, line) in lines.enumerated() {
+      totalRows.append(
+        model.addConstraint(
+          "total_\(line.indicator.id)", x[m].map { .init($0, 1) }, lower: line.required))
+      for s in 0..<line.count {
+        if let lock = line.lock[s] {
+          // Against the area's own floor and cap: a lock outside them is a conflict to report.
+          if lock > line.cap[s] + 1e-9 || lock < line.floor[s] - 1e-9 {
+            model.addConstraint(
+              "lockconflict_\(line.indicator.id)_\(line.areas[s] + 1)", [.init(x[m][s], 1)],
+              lower: line.floor[s], upper: line.cap[s])
+          }
+        }
+      }
+      if let p = line.parent {
+        for s in 0..<line.count {
+          guard let ps = lines[p].areas.firstIndex(of: line.areas[s]) else { continue }
+          model.addConstraint(
+            "sub_\(line.indicator.id)_\(line.areas[s] + 1)", [.init(x[m][s], 1), .init(x[p][ps], -1)],
+            upper: line.parentAllowance[s])
+        }
+      }
+      for group in line.equalGroups where group.count > 1 {
+        for pair in zip(group, group.dropFirst()) {
+          model.addConstraint(
+            "eq_\(line.indicator.id)_\(line.areas[pair.0] + 1)_\(line.areas[pair.1] + 1)",
+            [.init(x[m][pair.0], 1), .init(x[m][pair.1], -1)], lower: 0, upper: 0)
+        }
+      }
+    }
+  }
+
+  /// d_s ≥ |x_s − last_s|, minimised (cost 1) or bounded in total.
+  @discardableResult
+  mutating func addDeviations(_ lines: [LineProblem], bound: Double? = nil) -> [Int] {
+    var deviations: [Int] = []
+    for (m, line) in lines.enumerated() {
+      for s in 0..<line.count {
+        let d = model.addVariable("d_\(line.indicator.id)_\(line.areas[s] + 1)", cost: bound == nil ? 1 : 0)
+        deviations.append(d)
+        model.addConstraint("dp_\(m)_\(s)", [.init(d, 1), .init(x[m][s], -1)], lower: -line.last[s])
+        model.addConstraint("dm_\(m)_\(s)", [.init(d, 1), .init(x[m][s], 1)], lower: line.last[s])
+      }
+    }
+    if let bound {
+      model.addConstraint("l1", deviations.map { .init($0, 1) }, upper: bound)
+    }
+    return deviations
+  }
+
+  func read(_ solution: Solution) -> [[Double]] {
+    x.map { row in row.map { solution.values[$0] } }
+  }
+}

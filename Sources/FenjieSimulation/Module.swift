@@ -1,0 +1,1 @@
+// The simulation module; see the files beside this one.

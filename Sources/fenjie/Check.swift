@@ -1,0 +1,36 @@
+import ArgumentParser
+import FenjieCore
+import FenjieIO
+import Foundation
+
+extension Fenjie {
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Validate a scenario and its dataset before anyone relies on it.",
+      discussion: "Exit status 2 when there is an error, 0 when there are only warnings or nothing.")
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    func run() throws {
+      let loaded: Scenario
+      do {
+        loaded = try scenario.load()
+      } catch let errors as InputErrors {
+        for error in errors.errors { print("error: \(error)") }
+        print("\(errors.errors.count) error\(errors.errors.count == 1 ? "" : "s")")
+        throw ExitCode(2)
+      }
+      let findings = DatasetCheck.run(loaded.dataset, targetsFile: DatasetLoader.display(
+        DatasetLoader.resolve(loaded.dataset.targetsProvenance.file, relativeTo: (loaded.datasetPath as NSString).deletingLastPathComponent)))
+      for finding in findings { print(finding.description) }
+      let errors = findings.filter { $0.severity == .error }.count
+      let warnings = findings.filter { $0.severity == .warning }.count
+      if findings.isEmpty {
+        print("✓ \(loaded.path): \(loaded.dataset.indicators.count) indicators, \(loaded.dataset.areas.count) areas, \(loaded.dataset.tables.count) area table(s); no problems found")
+      } else {
+        print("\(errors) error(s), \(warnings) warning(s)")
+      }
+      if errors > 0 { throw ExitCode(2) }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import FenjieIO
+import Foundation
+
+/// `fenjie`: drafts a district's yearly 分解表 with GLPK and estimates the odds of hitting its goals.
+@main
+struct Fenjie: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fenjie",
+    abstract: "分解: split a district's yearly targets across its areas (GLPK) and estimate the odds of hitting them.",
+    discussion: """
+      Exit status: 0 success; 1 a line could not be allocated as set (infeasible) or a run failed;
+      2 bad input (a file, a scenario or an option), with a message naming the file, row and column.
+      """,
+    subcommands: [Allocate.self, Check.self],
+    defaultSubcommand: Allocate.self
+  )
+
+  /// Parses and runs, mapping every failure to a message and the documented exit status.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let error as InputErrors {
+      fail(error.errors.map(\.description).joined(separator: "\n"), code: 2)
+    } catch let error as InputError {
+      fail(error.description, code: 2)
+    } catch let code as ExitCode {
+      Foundation.exit(code.rawValue)
+    } catch {
+      let text = fullMessage(for: error)
+      let code = exitCode(for: error)
+      if code == .success {
+        print(text)
+        Foundation.exit(0)
+      }
+      // Usage errors are bad input too.
+      fail(text, code: code.rawValue == 1 ? 1 : 2)
+    }
+  }
+
+  static func fail(_ message: String, code: Int32) -> Never {
+    FileHandle.standardError.write(Data(("fenjie: " + message + "\n").utf8))
+    Foundation.exit(code)
+  }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import FenjieIO
+import Foundation
+
+/// The scenario a command runs on.
+struct ScenarioOptions: ParsableArguments {
+  static let defaultScenario = "Scenarios/liangxi-2025.toml"
+
+  @Argument(help: "Scenario file (TOML). Default: \(defaultScenario).")
+  var scenario: String = defaultScenario
+
+  @Option(help: "Plan year to allocate (overrides the scenario's year).")
+  var year: Int?
+
+  func load() throws -> Scenario {
+    try ScenarioLoader.load(scenario, year: year)
+  }
+}
+
+/// Where and how a command writes.
+struct OutputOptions: ParsableArguments {
+  @Option(help: "table (terminal), csv (opens in Excel/WPS), markdown or json. Default: from --output's extension, else table.")
+  var format: String?
+
+  @Option(name: .shortAndLong, help: "Write to this file (replaced safely) instead of standard output.")
+  var output: String?
+
+  func validate() throws {
+    if let format, OutputFormat(rawValue: format) == nil {
+      throw ValidationError("--format \(format): choose one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+  }
+
+  var resolvedFormat: OutputFormat {
+    if let format, let value = OutputFormat(rawValue: format) { return value }
+    switch (output as NSString?)?.pathExtension.lowercased() {
+    case "csv": return .csv
+    case "md", "markdown": return .markdown
+    case "json": return .json
+    default: return .table
+    }
+  }
+
+  /// Prints or writes `text`, never over one of `inputs`.
+  func emit(_ text: String, inputs: [String]) throws {
+    if let output {
+      try OutputFile.write(text, to: output, protecting: inputs)
+    } else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+}
+
+extension Scenario {
+  /// Every file the scenario read, which no output may replace.
+  var inputFiles: [String] {
+    [path, datasetPath] + dataset.tables.map(\.provenance.file) + [dataset.targetsProvenance.file]
+  }
+}

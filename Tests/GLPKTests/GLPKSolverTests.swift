@@ -1,0 +1,153 @@
+import CGLPK
+import Foundation
+import XCTest
+
+@testable import GLPK
+
+/// The GLPK layer against answers worked out by hand.
+final class GLPKSolverTests: XCTestCase {
+  /// max 3x + 2y  s.t.  x + y ≤ 4,  x + 3y ≤ 7,  0 ≤ x ≤ 3,  y ≥ 0.
+  /// Vertices: (0,0) 0, (3,0) 9, (3,1) 11, (2.5,1.5) 10.5, (0,7/3) 4.67 → optimum (3,1), 11.
+  /// Raising the first row's bound by one moves the optimum to (3,2): +2, so its dual is 2; the
+  /// second row is slack at (3,1) (3 + 3 = 6 < 7), so its dual is 0.
+  func testLPOptimumAndDuals() {
+    var model = LinearModel(name: "hand", sense: .maximize)
+    let x = model.addVariable("x", lower: 0, upper: 3, cost: 3)
+    let y = model.addVariable("y", lower: 0, cost: 2)
+    model.addConstraint("a", [.init(x, 1), .init(y, 1)], upper: 4)
+    model.addConstraint("b", [.init(x, 1), .init(y, 3)], upper: 7)
+    let solution = GLPKSolver.solve(model)
+    XCTAssertEqual(solution.termination, .optimal)
+    XCTAssertEqual(solution.status, .optimal)
+    XCTAssertEqual(solution.objective, 11, accuracy: 1e-9)
+    XCTAssertEqual(solution.values[x], 3, accuracy: 1e-9)
+    XCTAssertEqual(solution.values[y], 1, accuracy: 1e-9)
+    XCTAssertEqual(solution.activities[1], 6, accuracy: 1e-9)
+    let duals = try! XCTUnwrap(solution.duals)
+    XCTAssertEqual(duals[0], 2, accuracy: 1e-9)
+    XCTAssertEqual(duals[1], 0, accuracy: 1e-9)
+  }
+
+  /// min x + y  s.t.  x + y ≥ 10: dual of the row is +1 (one more unit of requirement costs one).
+  func testDualSignOfACoveringRow() {
+    var model = LinearModel()
+    let x = model.addVariable("x", lower: 0, upper: 8, cost: 1)
+    let y = model.addVariable("y", lower: 0, upper: 8, cost: 1)
+    model.addConstraint("total", [.init(x, 1), .init(y, 1)], lower: 10)
+    let solution = GLPKSolver.solve(model)
+    XCTAssertEqual(solution.objective, 10, accuracy: 1e-9)
+    XCTAssertEqual(solution.duals?[0] ?? .nan, 1, accuracy: 1e-9)
+  }
+
+  /// max 5x + 4y  s.t.  6x + 4y ≤ 24,  x + 2y ≤ 6,  x, y ≥ 0 integer.
+  /// LP optimum (3, 1.5) = 21; integer points: (4,0) 20, (3,1) 19, (2,2) 18 → (4,0), 20.
+  func testMIPOptimum() {
+    var model = LinearModel(sense: .maximize)
+    let x = model.addVariable("x", lower: 0, integer: true, cost: 5)
+    let y = model.addVariable("y", lower: 0, integer: true, cost: 4)
+    model.addConstraint("c1", [.init(x, 6), .init(y, 4)], upper: 24)
+    model.addConstraint("c2", [.init(x, 1), .init(y, 2)], upper: 6)
+    let solution = GLPKSolver.solve(model)
+    XCTAssertEqual(solution.termination, .optimal)
+    XCTAssertEqual(solution.objective, 20, accuracy: 1e-9)
+    XCTAssertEqual(solution.values[x], 4, accuracy: 1e-9)
+    XCTAssertEqual(solution.values[y], 0, accuracy: 1e-9)
+    XCTAssertNil(solution.duals, "a MIP has no duals")
+  }
+
+  func testInfeasibleLPAndMIP() {
+    for integer in [false, true] {
+      var model = LinearModel()
+      let x = model.addVariable("x", lower: 0, upper: 3, integer: integer, cost: 1)
+      model.addConstraint("need", [.init(x, 1)], lower: 5)
+      let solution = GLPKSolver.solve(model)
+      XCTAssertEqual(solution.termination, .infeasible, "integer: \(integer)")
+      XCTAssertFalse(solution.hasSolution)
+    }
+  }
+
+  func testUnbounded() {
+    var model = LinearModel(sense: .maximize)
+    let x = model.addVariable("x", lower: 0, cost: 1)
+    model.addConstraint("r", [.init(x, 1)], lower: 1)
+    XCTAssertEqual(GLPKSolver.solve(model).termination, .unbounded)
+  }
+
+  /// Repeated variables in a row are added up (glp_load_matrix would abort on them).
+  func testRepeatedTermsAreMerged() {
+    var model = LinearModel(sense: .maximize)
+    let x = model.addVariable("x", lower: 0, cost: 1)
+    model.addConstraint("r", [.init(x, 1), .init(x, 1)], upper: 4)
+    let solution = GLPKSolver.solve(model)
+    XCTAssertEqual(solution.values[x], 2, accuracy: 1e-9)
+  }
+
+  /// Bad models are refused before they reach GLPK, with a reason; the process lives on.
+  func testInvalidModelsAreRefusedNotAborted() {
+    var nanCoefficient = LinearModel()
+    let a = nanCoefficient.addVariable("a")
+    nanCoefficient.addConstraint("r", [.init(a, .nan)], upper: 1)
+    var crossedBounds = LinearModel()
+    crossedBounds.addVariable("b", lower: 5, upper: 1)
+    var fractionalInteger = LinearModel()
+    fractionalInteger.addVariable("c", lower: 0.5, upper: 3, integer: true)
+    var missingVariable = LinearModel()
+    missingVariable.addVariable("d")
+    missingVariable.addConstraint("r", [.init(7, 1)], upper: 1)
+    var infiniteBound = LinearModel()
+    infiniteBound.addVariable("e", lower: 0, upper: .infinity)
+    for (model, phrase) in [
+      (nanCoefficient, "coefficient"), (crossedBounds, "above upper bound"), (fractionalInteger, "fractional"),
+      (missingVariable, "does not exist"), (infiniteBound, "finite"),
+    ] {
+      let solution = GLPKSolver.solve(model)
+      XCTAssertEqual(solution.termination, .invalidModel)
+      XCTAssertTrue(solution.message.contains(phrase), solution.message)
+    }
+  }
+
+  /// GLPK's error hook turns an internal failure (here a column index out of range, called on GLPK
+  /// directly) into a message instead of an abort, and GLPK works again afterwards.
+  func testErrorHookCatchesGLPKFailures() {
+    let message = GLPKSolver.guarded {
+      let problem = glp_create_prob()
+      glp_add_cols(problem, 1)
+      glp_set_col_bnds(problem, 5, GLP_LO, 0, 0)
+    }
+    XCTAssertNotNil(message)
+    XCTAssertTrue(message?.contains("out of range") == true, message ?? "")
+    testMIPOptimum()
+  }
+
+  /// The LP file re-solved by glpsol gives the same optimum.
+  func testLPFileResolvesWithGlpsol() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else {
+      throw XCTSkip("glpsol is not installed (make setup installs glpk-utils)")
+    }
+    var model = LinearModel(name: "resolve", sense: .maximize)
+    let x = model.addVariable("x 甲", lower: 0, integer: true, cost: 5)
+    let y = model.addVariable("y", lower: 0, integer: true, cost: 4)
+    model.addConstraint("c1", [.init(x, 6), .init(y, 4)], upper: 24)
+    model.addConstraint("c2", [.init(x, 1), .init(y, 2)], upper: 6)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fenjie-glpk-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let lp = directory.appendingPathComponent("m.lp").path
+    try GLPKSolver.writeLP(model, to: lp)
+    let out = directory.appendingPathComponent("m.txt").path
+    let run = try runGlpsol(["--lp", lp, "-o", out])
+    XCTAssertEqual(run, 0)
+    let report = try String(contentsOfFile: out, encoding: .utf8)
+    XCTAssertTrue(report.contains("Objective:  obj = 20"), report)
+  }
+
+  private func runGlpsol(_ arguments: [String]) throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus
+  }
+}
