@@ -285,6 +285,14 @@ public struct Allocator: Sendable {
     }
     models.append(relaxed.finalModel)
     record(relaxed, elastic.relaxed, family, status: relaxed.termination == .optimal ? .optimal : .feasible, into: &lines)
+    // Show the floors, caps and locks as set; the suggested changes are listed separately.
+    for (m, id) in family.enumerated() {
+      for (s, position) in members[m].areas.enumerated() {
+        let area = dataset.areas[position]
+        lines[id]?.areas[area]?.floor = members[m].floor[s] * members[m].unit
+        lines[id]?.areas[area]?.cap = members[m].cap[s] * members[m].unit
+      }
+    }
     for (m, id) in family.enumerated() {
       let line = members[m]
       lines[id]?.changes = elastic.changes[m]
