@@ -90,6 +90,8 @@ public struct IndicatorAllocation: Sendable, Equatable {
   public var changes: [SuggestedChange] = []
   /// Largest total the constraints allow, when infeasible.
   public var largestFeasibleTotal: Double?
+  /// The smallest `max_growth` that would make the line feasible, when infeasible.
+  public var neededMaxGrowth: Double?
 }
 
 public struct Diagnostic: Sendable, Equatable {

@@ -25,7 +25,6 @@ public struct Allocator: Sendable {
     }
     var diagnostics: [Diagnostic] = []
     var history = dataset.tables.filter { $0.year < year }
-    var chainNote: String? = nil
     if settings.baseline == .allocated, dataset.table(year: year - 1, kind: .target) == nil,
       dataset.planYears.contains(year - 1),
       dataset.tables.contains(where: { $0.kind == .target && $0.year < year - 1 })
@@ -35,7 +34,6 @@ public struct Allocator: Sendable {
       previous.locks = []
       let before = try Allocator(dataset: dataset, settings: previous).allocate()
       history.append(before.asTargetTable())
-      chainNote = "fenjie's own allocation of \(year - 1)"
       diagnostics.append(
         Diagnostic(
           .info, indicator: nil,
@@ -125,7 +123,9 @@ public struct Allocator: Sendable {
           }
         }
       } catch {
-        explainInfeasible(members, family, failure: error, options: options, lines: &lines, models: &models, diagnostics: &diagnostics)
+        explainInfeasible(
+          members, family, failure: error, options: options, context: context, lines: &lines, models: &models,
+          diagnostics: &diagnostics)
       }
     }
 
@@ -133,7 +133,6 @@ public struct Allocator: Sendable {
     for table in history where !sources.contains(table.provenance.label) && table.year < year {
       if context.usedTables.contains(where: { $0 == table.provenance }) { sources.append(table.provenance.label) }
     }
-    if let chainNote { sources.append(chainNote) }
     return AllocationResult(
       region: dataset.region, year: year, rule: settings.rule, areas: dataset.areas,
       indicators: dataset.indicators.compactMap { lines[$0.id] }, diagnostics: diagnostics,
@@ -143,7 +142,7 @@ public struct Allocator: Sendable {
 
   // MARK: Building a line's problem
 
-  private func buildProblem(
+  func buildProblem(
     _ indicator: Indicator, target: Double, open: [String], context: BaselineContext,
     diagnostics: inout [Diagnostic]
   ) -> LineProblem {
@@ -270,7 +269,8 @@ public struct Allocator: Sendable {
 
   private func explainInfeasible(
     _ members: [LineProblem], _ family: [String], failure: FamilySolver.Failure, options: SolverOptions,
-    lines: inout [String: IndicatorAllocation], models: inout [LinearModel], diagnostics: inout [Diagnostic]
+    context: BaselineContext, lines: inout [String: IndicatorAllocation], models: inout [LinearModel],
+    diagnostics: inout [Diagnostic]
   ) {
     guard failure.termination == .infeasible,
       let elastic = ElasticSolver.relax(members, areaNames: dataset.areas, options: options),
@@ -311,10 +311,49 @@ public struct Allocator: Sendable {
       let changes = elastic.changes[m].map { describe($0, line) }
       if !changes.isEmpty {
         parts.append("smallest change\(changes.count > 1 ? "s" : "") that make\(changes.count > 1 ? "" : "s") it feasible: " + changes.joined(separator: "; "))
-        parts.append("the table shows this line with \(changes.count > 1 ? "them" : "it") applied")
+      }
+      if let largest, largest < required - 1e-9,
+        let growth = neededGrowth(members, member: m, target: lines[id]?.districtTarget ?? 0, context: context, options: options)
+      {
+        parts.append(
+          "or allow every street more growth on this line: [capacity.by_indicator.\(id)] max_growth = \(JSONValueless(growth)) (now \(JSONValueless(settings.capacity(for: id).maxGrowth)))")
+        lines[id]?.neededMaxGrowth = growth
+      }
+      if !changes.isEmpty {
+        parts.append("the table shows this line with \(changes.count > 1 ? "the changes" : "the change") applied")
       }
       diagnostics.append(Diagnostic(.error, indicator: id, parts.joined(separator: ". ")))
     }
+  }
+
+  /// The smallest `max_growth` (to two decimals, up to 20 = +2000%) at which the family becomes
+  /// feasible when only line `m`'s caps change, found by bisection on the capacity rule.
+  private func neededGrowth(
+    _ members: [LineProblem], member m: Int, target: Double, context: BaselineContext, options: SolverOptions
+  ) -> Double? {
+    let parameters = settings.capacity(for: members[m].indicator.id)
+    guard parameters.rule != .none else { return nil }
+    let open = members[m].areas.map { dataset.areas[$0] }
+    func feasible(_ growth: Double) -> Bool {
+      var changed = settings
+      var p = parameters
+      p.maxGrowth = growth
+      changed.capacityByIndicator[members[m].indicator.id] = p
+      var ignored: [Diagnostic] = []
+      var lines = members
+      let rebuilt = Allocator(dataset: dataset, settings: changed).buildProblem(
+        members[m].indicator, target: target, open: open, context: context, diagnostics: &ignored)
+      lines[m].cap = rebuilt.cap
+      return FamilySolver.isFeasible(lines, options: options)
+    }
+    var low = parameters.maxGrowth
+    var high = 20.0
+    guard feasible(high) else { return nil }
+    for _ in 0..<30 where high - low > 0.005 {
+      let mid = (low + high) / 2
+      if feasible(mid) { high = mid } else { low = mid }
+    }
+    return (high * 100).rounded(.up) / 100
   }
 
   private func format(_ value: Double, _ line: LineProblem) -> String {
@@ -336,6 +375,11 @@ public struct Allocator: Sendable {
     case .openArea: return "open \(area) on this line (\"/\" today) with up to \(f(change.to))"
     }
   }
+}
+
+/// A number in its shortest form (0.41, 2, 0.125).
+func JSONValueless(_ value: Double) -> String {
+  value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
 }
 
 /// Two decimals, without Foundation's locale.

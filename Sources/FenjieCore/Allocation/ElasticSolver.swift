@@ -19,7 +19,6 @@ enum ElasticSolver {
     } + 10
     var slackCount = 0
     var binaries: [Int] = []
-    var slacks: [Int] = []
     enum Slot { case cap(Int, Int), floor(Int, Int), lockUp(Int, Int), lockDown(Int, Int), parent(Int, Int), equal(Int, Int), open(Int, Int) }
     var slots: [(slot: Slot, slack: Int, binary: Int)] = []
 
@@ -27,7 +26,6 @@ enum ElasticSolver {
       let s = model.addVariable("s_\(name)", lower: 0, upper: bigM)
       let b = model.addVariable("b_\(name)", lower: 0, upper: 1, integer: true, cost: 1)
       model.addConstraint("m_\(name)", [.init(s, 1), .init(b, -bigM)], upper: 0)
-      slacks.append(s)
       binaries.append(b)
       slots.append((slot, s, b))
       slackCount += 1
@@ -68,8 +66,19 @@ enum ElasticSolver {
         }
       }
     }
+    // Amounts count relative to the bound they change (a cap raised by 10 on a street capped at 200
+    // is a smaller change than on one capped at 20), and never as much as one change.
     let epsilon = 1 / (Double(slackCount + 1) * bigM)
-    for s in slacks { model.setCost(s, epsilon) }
+    for (slot, s, _) in slots {
+      var scale = 1.0
+      switch slot {
+      case .cap(let m, let a): scale = max(1, lines[m].cap[a])
+      case .floor(let m, let a): scale = max(1, lines[m].floor[a])
+      case .lockUp(let m, let a), .lockDown(let m, let a): scale = max(1, lines[m].lock[a] ?? 1)
+      default: break
+      }
+      model.setCost(s, epsilon / scale)
+    }
     let solution = GLPKSolver.solve(model, options: options)
     guard solution.hasSolution else { return nil }
 

@@ -164,6 +164,22 @@ enum FamilySolver {
       marginalCost: marginal, ruleLevel: level, finalModel: rounded.model)
   }
 
+  /// Whether the family's constraints can all hold (one LP, no objective).
+  static func isFeasible(_ lines: [LineProblem], options: SolverOptions) -> Bool {
+    var lower = lines.map { $0.floor }
+    var upper = lines.map { $0.cap }
+    for (m, line) in lines.enumerated() {
+      for (s, lock) in line.lock.enumerated() {
+        if let lock {
+          lower[m][s] = lock
+          upper[m][s] = lock
+        }
+      }
+    }
+    let built = Builder(lines: lines, lower: lower, upper: upper, integer: false)
+    return GLPKSolver.solve(built.model, options: options).status == .optimal
+  }
+
   /// (o, w) of the fairness row `x − w·t ≤ o`; w = 0 leaves the area outside the rule.
   static func fairnessWeights(_ line: LineProblem, rule: AllocationRule) -> [(o: Double, w: Double)] {
     (0..<line.count).map { s in

@@ -269,6 +269,7 @@ public struct AllocationReport: Sendable {
       ("marginal_cost", .num(line.marginalCost.map { ($0 * 1e9).rounded() / 1e9 })),
       ("baseline_source", .string(line.baselineSource)),
       ("largest_feasible_total", .num(line.largestFeasibleTotal)),
+      ("needed_max_growth", .num(line.neededMaxGrowth)),
       ("changes", .array(line.changes.map { c in
         .object([("kind", .string(c.kind.rawValue)), ("area", .str(c.area)), ("from", .num(c.from)), ("to", .num(c.to))])
       })),
