@@ -12,9 +12,13 @@ struct Fenjie: ParsableCommand {
       Exit status: 0 success; 1 a line could not be allocated as set (infeasible) or a run failed;
       2 bad input (a file, a scenario or an option), with a message naming the file, row and column.
       """,
-    subcommands: [Allocate.self, Check.self],
+    version: version,
+    subcommands: [Allocate.self, Simulate.self, Check.self],
     defaultSubcommand: Allocate.self
   )
+
+  /// Printed in every simulation report.
+  static let version = "0.1.0"
 
   /// Parses and runs, mapping every failure to a message and the documented exit status.
   static func main() {

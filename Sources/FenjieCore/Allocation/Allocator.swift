@@ -33,7 +33,7 @@ public struct Allocator: Sendable {
       previous.year = year - 1
       previous.locks = []
       let before = try Allocator(dataset: dataset, settings: previous).allocate()
-      history.append(before.asTargetTable())
+      history.append(before.targetTable())
       diagnostics.append(
         Diagnostic(
           .info, indicator: nil,
@@ -392,8 +392,8 @@ public func format2(_ value: Double) -> String {
 }
 
 extension AllocationResult {
-  /// The result as a target table of its year, to chain baselines.
-  func asTargetTable() -> AreaTable {
+  /// The result as a target table of its year (to chain baselines, or to simulate it).
+  public func targetTable() -> AreaTable {
     var values: [String: [String: AreaValue]] = [:]
     for line in indicators {
       var row: [String: AreaValue] = [:]

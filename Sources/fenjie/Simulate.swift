@@ -1,0 +1,113 @@
+import ArgumentParser
+import FenjieCore
+import FenjieIO
+import FenjieSimulation
+import Foundation
+
+extension Fenjie {
+  struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Monte Carlo odds of hitting the plan's final-year and three-year goals, per goal and per street.",
+      discussion: """
+        Street targets come from the dataset's 分解表 where published, else from fenjie's own allocation.
+        The same seed gives the same numbers, byte for byte, whatever the number of threads.
+        """)
+
+    static let defaultScenario = "Scenarios/liangxi-2026.toml"
+
+    @Argument(help: "Scenario file (TOML). Default: \(defaultScenario).")
+    var scenario: String = defaultScenario
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Number of runs (default: the scenario's [simulation] runs, else 100000).")
+    var runs: Int?
+
+    @Option(help: "Seed of the random generator (default: the scenario's, else 2026).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: every core). Never changes the numbers.")
+    var threads: Int = Simulator.defaultThreads
+
+    @Option(help: "Keep adding runs until every P(hit)'s standard error is at most this (e.g. 0.005).")
+    var precision: Double?
+
+    @Option(name: .customLong("max-runs"), help: "Cap on runs with --precision.")
+    var maxRuns: Int = 10_000_000
+
+    @Option(name: .customLong("write-model"), help: "Also write the simulation's input (every street's target and parameters) as JSON, e.g. for benchmarks/simulate_numpy.py.")
+    var writeModel: String?
+
+    func validate() throws {
+      if let runs, runs < 1 || runs > 100_000_000 { throw ValidationError("--runs must be between 1 and 100000000") }
+      if threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024") }
+      if let precision, !(precision > 0 && precision <= 0.5) { throw ValidationError("--precision must be a standard error in (0, 0.5], e.g. 0.005") }
+      if maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
+    }
+
+    func run() throws {
+      let loaded = try ScenarioLoader.load(scenario)
+      var settings = try ScenarioLoader.simulationSettings(loaded)
+      if let runs { settings.runs = runs }
+      if let seed { settings.seed = seed }
+      let setup = try SimulationSetup(scenario: loaded, settings: settings)
+      if let writeModel {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(setup.input)
+        try OutputFile.write(String(decoding: data, as: UTF8.self) + "\n", to: writeModel, protecting: loaded.inputFiles)
+      }
+      let simulator: Simulator
+      do {
+        simulator = try Simulator(input: setup.input)
+      } catch {
+        throw InputError(file: loaded.path, "the simulation's input is not valid: \(error)")
+      }
+      let progress = ProgressBar(totalHint: precision == nil ? settings.runs : maxRuns)
+      let result: SimulationResult
+      if let precision {
+        result = try simulator.run(precision: precision, seed: settings.seed, threads: threads, maxRuns: maxRuns, progress: progress.callback)
+      } else {
+        result = try simulator.run(runs: settings.runs, seed: settings.seed, threads: threads, progress: progress.callback)
+      }
+      progress.finish()
+      let report = SimulationReport(setup: setup, result: result, version: Fenjie.version)
+      try output.emit(report.render(output.resolvedFormat), inputs: loaded.inputFiles)
+    }
+  }
+}
+
+/// A progress bar on standard error, only when it is a terminal and the run is long enough to need
+/// one; nothing of it reaches files or pipes.
+final class ProgressBar: @unchecked Sendable {
+  private let enabled: Bool
+  private let start = Date()
+  private var shown = false
+  private let lock = NSLock()
+
+  init(totalHint: Int) {
+    enabled = isatty(STDERR_FILENO) == 1 && totalHint >= 200_000
+  }
+
+  var callback: (@Sendable (Double) -> Void)? {
+    guard enabled else { return nil }
+    return { [self] fraction in draw(fraction) }
+  }
+
+  private func draw(_ fraction: Double) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard Date().timeIntervalSince(start) > 0.5 else { return }
+    shown = true
+    let width = 30
+    let filled = Int((min(1, max(0, fraction)) * Double(width)).rounded())
+    let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    FileHandle.standardError.write(Data("\r  simulating \(bar) \(Int(fraction * 100))%".utf8))
+  }
+
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+  }
+}
