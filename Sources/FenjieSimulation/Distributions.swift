@@ -20,16 +20,16 @@ final class SamplingTables: @unchecked Sendable {
   @usableFromInline static let tailStart = 3.6541528853610088
   /// Area of every layer under exp(−x²/2): v = 4.92867323399e−3.
   @usableFromInline static let layerArea = 4.92867323399e-3
-  /// Number of log k! values tabulated; Stirling's series above.
-  @usableFromInline static let logFactorialCount = 256
+  /// Number of log k! values tabulated (32 KB); Stirling's series above.
+  @usableFromInline static let logFactorialCount = 4096
 
   /// x_i, the right edge of layer i (i = 0…256, x_0 = v / f(r) for the base, x_256 = 0).
   @usableFromInline let zigX: UnsafeMutablePointer<Double>
   /// x_{i+1} / x_i: below this |u| a draw lies inside the layer's inner rectangle.
   @usableFromInline let zigRatio: UnsafeMutablePointer<Double>
-  /// log k! for k = 0…255.
+  /// log k! for k = 0…4095.
   @usableFromInline let logFactorial: UnsafeMutablePointer<Double>
-  /// 1/k for k = 0…255 (entry 0 unused), so that Poisson inversion multiplies instead of divides.
+  /// 1/k for k = 0…4095 (entry 0 unused), so that Poisson inversion multiplies instead of divides.
   @usableFromInline let reciprocal: UnsafeMutablePointer<Double>
 
   private init() {
@@ -61,7 +61,7 @@ final class SamplingTables: @unchecked Sendable {
   }
 }
 
-/// log k! (= log Γ(k + 1)) for a whole number k ≥ 0 given as a double: a table below 256, else
+/// log k! (= log Γ(k + 1)) for a whole number k ≥ 0 given as a double: a table below 4096, else
 /// Stirling's series to the z⁻⁷ term (relative error below 10⁻¹⁹ there). Thread-safe, unlike
 /// the C library's `lgamma`, which writes the global `signgam`.
 @inlinable

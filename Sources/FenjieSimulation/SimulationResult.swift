@@ -54,7 +54,8 @@ public struct ProbabilityInterval: Sendable, Codable, Equatable {
     let z2n = z * z / n
     let center = (p + z2n / 2) / (1 + z2n)
     let half = z * (p * (1 - p) / n + z2n / (4 * n)).squareRoot() / (1 + z2n)
-    self.init(lower: max(0, center - half), upper: min(1, center + half))
+    self.init(
+      lower: hits <= 0 ? 0 : max(0, center - half), upper: hits >= runs ? 1 : min(1, center + half))
   }
 
   public init(lower: Double, upper: Double) {

@@ -79,7 +79,7 @@ final class InputParsingTests: XCTestCase {
     XCTAssertEqual(tight.settings.capacity.maxDecline, base.settings.capacity.maxDecline)
     XCTAssertEqual(tight.settings.open, base.settings.open)
     XCTAssertEqual(tight.settings.capacityByIndicator["managed_rd_institutes"]?.rule, .districtPace)
-    XCTAssertEqual(tight.settings.industrialOutput, [2025: 420])
+    XCTAssertEqual(tight.settings.industrialOutput, [2025: 420, 2026: 430])
     XCTAssertEqual(tight.dataset, base.dataset)
   }
 }

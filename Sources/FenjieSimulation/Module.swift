@@ -1,1 +1,0 @@
-// The simulation module; see the files beside this one.
