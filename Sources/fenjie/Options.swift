@@ -12,9 +12,25 @@ struct ScenarioOptions: ParsableArguments {
   @Option(help: "Plan year to allocate (overrides the scenario's year).")
   var year: Int?
 
+  @OptionGroup var changes: ChangeOptions
+
   func load() throws -> Scenario {
-    try ScenarioLoader.load(scenario, year: year)
+    try ScenarioLoader.load(scenario, year: year, changes: changes.changes)
   }
+}
+
+/// Quick what-if changes without writing a scenario file.
+struct ChangeOptions: ParsableArguments {
+  @Option(name: .customLong("set"), help: ArgumentHelp("Change a scenario value, e.g. --set capacity.max_growth=0.3 (repeatable).", valueName: "key=value"))
+  var sets: [String] = []
+
+  @Option(name: .customLong("lock"), help: ArgumentHelp("Fix an area's value, e.g. --lock 扬名街道:高新技术企业申报数=90 (repeatable).", valueName: "area:indicator=value"))
+  var locks: [String] = []
+
+  @Option(name: .customLong("shock"), help: ArgumentHelp("Shift the mean achievement, e.g. --shock 外国高端人才来华工作数=-15% (AREA:INDICATOR=… for one area, …@2026 for one year; repeatable).", valueName: "indicator=change"))
+  var shocks: [String] = []
+
+  var changes: ScenarioChanges { ScenarioChanges(sets: sets, locks: locks, shocks: shocks) }
 }
 
 /// Where and how a command writes.

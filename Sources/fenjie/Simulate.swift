@@ -18,6 +18,8 @@ extension Fenjie {
     @Argument(help: "Scenario file (TOML). Default: \(defaultScenario).")
     var scenario: String = defaultScenario
 
+    @OptionGroup var changes: ChangeOptions
+
     @OptionGroup var output: OutputOptions
 
     @Option(help: "Number of runs (default: the scenario's [simulation] runs, else 100000).")
@@ -46,7 +48,7 @@ extension Fenjie {
     }
 
     func run() throws {
-      let loaded = try ScenarioLoader.load(scenario)
+      let loaded = try ScenarioLoader.load(scenario, changes: changes.changes)
       var settings = try ScenarioLoader.simulationSettings(loaded)
       if let runs { settings.runs = runs }
       if let seed { settings.seed = seed }

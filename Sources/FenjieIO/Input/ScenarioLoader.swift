@@ -24,8 +24,15 @@ public enum ScenarioLoader {
     "equal", "open", "close", "industrial_output", "solver", "simulation", "shock", "description",
   ]
 
-  public static func load(_ path: String, year: Int? = nil) throws(InputErrors) -> Scenario {
-    let (root, document, purpose) = try merged(path, seen: [])
+  public static func load(_ path: String, year: Int? = nil, changes: ScenarioChanges = ScenarioChanges()) throws(InputErrors) -> Scenario {
+    var (root, document, purpose) = try merged(path, seen: [])
+    if !changes.isEmpty {
+      do {
+        let (changed, keys) = try changes.apply(to: root)
+        root = changed
+        document.changedKeys = keys
+      } catch { throw InputErrors([error]) }
+    }
     let reader = TOMLReader(document, root)
     do {
       try reader.checkKeys(keys)

@@ -112,7 +112,13 @@ public struct TOMLDocument: Sendable {
     return nil
   }
 
+  /// Keys set on the command line (`--set`, `--lock`, `--shock`): a message about one of them
+  /// that cannot be found in the file points at the command line.
+  public var changedKeys: [String] = []
+
   public func error(_ key: String, _ message: String) -> InputError {
-    InputError(file: path, row: line(of: key), message)
+    if let row = line(of: key) { return InputError(file: path, row: row, message) }
+    if changedKeys.contains(key) { return InputError(file: "\(path) + \(ScenarioChanges.source)", message) }
+    return InputError(file: path, message)
   }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Scenarios that build on each other, and quick changes from the command line.
+final class WhatIfTests: XCTestCase {
+  /// A base plus changes, the same changes given with --set, and the scenario written out in full
+  /// all give the same table, byte for byte.
+  func testInheritanceAndSetEqualTheFullFile() throws {
+    let inherited = try runFenjie(["Scenarios/liangxi-2025-tight-caps.toml", "--format", "json"])
+    let full = try runFenjie(["Tests/Fixtures/what-if/tight-caps-full.toml", "--format", "json"])
+    let set = try runFenjie([
+      "--set", "capacity.max_growth=0.15", "--set", "capacity.by_indicator.innovation_floor_area.max_growth=0.15",
+      "--format", "json",
+    ])
+    XCTAssertEqual(inherited.status, 1)
+    XCTAssertEqual(inherited.stdout, full.stdout)
+    XCTAssertEqual(inherited.stdout, set.stdout)
+    XCTAssertEqual(full.status, 1)
+    XCTAssertEqual(set.status, 1)
+  }
+
+  func testLockFromTheCommandLine() throws {
+    let run = try runFenjie(["--lock", "扬名街道:高新技术企业申报数=90", "--format", "json"])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let line = try XCTUnwrap((document["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "hitech_applications" })
+    let cell = try XCTUnwrap((line["areas"] as? [String: Any])?["扬名街道"] as? [String: Any])
+    XCTAssertEqual(cell["value"] as? Double, 90)
+    XCTAssertEqual(cell["locked"] as? Bool, true)
+    XCTAssertEqual(line["allocated_total"] as? Double, 300)
+  }
+
+  func testMistakesOnTheCommandLineNameTheClosestMatch() throws {
+    let area = try runFenjie(["--lock", "杨名街道:高新技术企业申报数=90"])
+    XCTAssertEqual(area.status, 2)
+    XCTAssertTrue(area.stderr.contains("command line") && area.stderr.contains("did you mean 扬名街道?"), area.stderr)
+    let key = try runFenjie(["--set", "capacity.max_grwth=0.3"])
+    XCTAssertEqual(key.status, 2)
+    XCTAssertTrue(key.stderr.contains("did you mean max_growth?"), key.stderr)
+    let indicator = try runFenjie(["simulate", "--shock", "外国高端人才来化工作数=-15%", "--runs", "100"])
+    XCTAssertEqual(indicator.status, 2)
+    XCTAssertTrue(indicator.stderr.contains("did you mean 外国高端人才来华工作数?"), indicator.stderr)
+    let malformed = try runFenjie(["--lock", "扬名街道=90"])
+    XCTAssertEqual(malformed.status, 2)
+    XCTAssertTrue(malformed.stderr.contains("AREA:INDICATOR=VALUE"), malformed.stderr)
+  }
+
+  /// --shock on the command line equals the shock scenario file.
+  func testShockFromTheCommandLine() throws {
+    let file = try runFenjie(["simulate", "Scenarios/liangxi-2026-talent-shock.toml", "--runs", "5000", "--format", "json"])
+    var arguments = ["simulate", "Scenarios/liangxi-2026.toml", "--runs", "5000", "--format", "json"]
+    for id in ["national_talent_applications", "national_talent_selected", "foreign_experts", "innovation_talents", "provincial_talents", "taihu_talents", "liangxi_talents"] {
+      arguments += ["--shock", "\(id)=-15%@2026"]
+    }
+    let flags = try runFenjie(arguments)
+    XCTAssertEqual(file.status, 0)
+    XCTAssertEqual(file.stdout, flags.stdout)
+  }
+}
