@@ -58,3 +58,45 @@ final class WhatIfTests: XCTestCase {
     XCTAssertEqual(file.stdout, flags.stdout)
   }
 }
+
+/// `fenjie compare`.
+final class CompareCommandTests: XCTestCase {
+  func testIdenticalScenariosShowNoChange() throws {
+    let run = try runFenjie(["compare", "Scenarios/liangxi-2026.toml", "Scenarios/liangxi-2026.toml", "--runs", "3000"])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    XCTAssertTrue(run.stdout.contains("No change: the scenarios give the same table and the same odds."), run.stdout)
+    let json = try runFenjie(["compare", "Scenarios/liangxi-2026.toml", "Scenarios/liangxi-2026.toml", "--runs", "3000", "--format", "json"])
+    let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    XCTAssertEqual(document["no_change"] as? Bool, true)
+    XCTAssertEqual((document["targets"] as? [Any])?.count, 0)
+    XCTAssertEqual((document["odds"] as? [Any])?.count, 0)
+  }
+
+  /// Tight caps change targets; the largest relative change comes first and is in the table.
+  func testTargetChangesLargestFirst() throws {
+    let run = try runFenjie(["compare", "Scenarios/liangxi-2025.toml", "Scenarios/liangxi-2025-tight-caps.toml", "--no-odds", "--format", "json"])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let targets = try XCTUnwrap(document["targets"] as? [[String: Any]])
+    XCTAssertFalse(targets.isEmpty)
+    func relative(_ t: [String: Any]) -> Double {
+      guard let b = t["base"] as? Double, let v = (t["values"] as? [Any])?.first as? Double, b != 0 else { return .infinity }
+      return abs(v - b) / abs(b)
+    }
+    let changes = targets.map(relative)
+    XCTAssertEqual(changes, changes.sorted(by: >))
+  }
+
+  /// A talent shock lowers the talent goals' odds by far more than Monte Carlo noise.
+  func testShockShowsInTheOdds() throws {
+    let run = try runFenjie(["compare", "Scenarios/liangxi-2026.toml", "Scenarios/liangxi-2026-talent-shock.toml", "--runs", "20000", "--format", "json"])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let odds = try XCTUnwrap(document["odds"] as? [[String: Any]])
+    let first = try XCTUnwrap(odds.first)
+    XCTAssertTrue(["innovation_talents", "national_talent_applications", "foreign_experts", "liangxi_talents", "taihu_talents"].contains(first["indicator"] as? String ?? ""), "\(first)")
+    let base = try XCTUnwrap(first["base"] as? Double)
+    let shocked = try XCTUnwrap((first["values"] as? [Double])?.first)
+    XCTAssertLessThan(shocked, base - 0.2)
+  }
+}
