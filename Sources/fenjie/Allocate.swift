@@ -22,8 +22,28 @@ extension Fenjie {
     @Option(name: .customLong("write-lp"), help: "Also write the final model in CPLEX LP format, for glpsol --lp FILE.")
     var writeLP: String?
 
+    @Option(help: "Choose each line's margin so that the district total reaches its target with at least this probability under the scenario's simulation model (e.g. 0.9).")
+    var confidence: Double?
+
+    @Option(name: .customLong("confidence-runs"), help: "Simulated years per step of the margin search (the check uses 2.5× as many, with another seed).")
+    var confidenceRuns: Int = 20_000
+
+    func validate() throws {
+      if let confidence, !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be a probability between 0 and 1, e.g. 0.9") }
+      if confidenceRuns < 100 || confidenceRuns > 10_000_000 { throw ValidationError("--confidence-runs must be between 100 and 10000000") }
+    }
+
     func run() throws {
-      let loaded = try scenario.load()
+      var loaded = try scenario.load()
+      var margins: ConfidenceMargins? = nil
+      if let confidence {
+        let simulation = try ScenarioLoader.simulationSettings(loaded)
+        let found = try ConfidenceMargins(
+          scenario: loaded, simulation: simulation, level: confidence, runs: confidenceRuns,
+          checkRuns: confidenceRuns * 5 / 2)
+        loaded.settings = found.settings
+        margins = found
+      }
       let result: AllocationResult
       do {
         result = try Allocator(dataset: loaded.dataset, settings: loaded.settings).allocate()
@@ -42,7 +62,8 @@ extension Fenjie {
           throw InputError(file: writeLP, error.message)
         }
       }
-      let report = AllocationReport(result, explain: explain, purpose: loaded.purpose)
+      var report = AllocationReport(result, explain: explain, purpose: loaded.purpose)
+      report.confidence = margins
       try output.emit(report.render(output.resolvedFormat), inputs: loaded.inputFiles)
       if !result.allFeasible { throw ExitCode(1) }
     }

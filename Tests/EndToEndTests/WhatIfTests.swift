@@ -100,3 +100,35 @@ final class CompareCommandTests: XCTestCase {
     XCTAssertLessThan(shocked, base - 0.2)
   }
 }
+
+/// `fenjie allocate --confidence`.
+final class ConfidenceTests: XCTestCase {
+  /// The margins found give odds, checked by a fresh simulation with another seed, of at least the
+  /// asked level within Monte Carlo error; the table's required totals carry those margins.
+  func testConfidenceMarginsReachTheLevel() throws {
+    let run = try runFenjie(["--confidence", "0.8", "--confidence-runs", "4000", "--format", "json"])
+    XCTAssertTrue([0, 1].contains(run.status), run.stderr)
+    let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let confidence = try XCTUnwrap(document["confidence"] as? [String: Any])
+    XCTAssertEqual(confidence["level"] as? Double, 0.8)
+    XCTAssertNotEqual(confidence["seed"] as? Int, confidence["check_seed"] as? Int, "the check uses another seed")
+    let runs = Double(try XCTUnwrap(confidence["runs"] as? Int))
+    let checkRuns = Double(try XCTUnwrap(confidence["check_runs"] as? Int))
+    let lines = try XCTUnwrap(confidence["lines"] as? [[String: Any]])
+    XCTAssertEqual(lines.count, 24)
+    let indicators = try XCTUnwrap(document["indicators"] as? [[String: Any]])
+    for line in lines {
+      let p = try XCTUnwrap(line["p_hit"] as? Double)
+      let error = (0.8 * 0.2 / runs + 0.8 * 0.2 / checkRuns).squareRoot()
+      XCTAssertGreaterThanOrEqual(p, 0.8 - 4 * error, "\(line)")
+      let id = try XCTUnwrap(line["indicator"] as? String)
+      let margin = try XCTUnwrap(line["margin"] as? Double)
+      let entry = try XCTUnwrap(indicators.first { $0["id"] as? String == id })
+      XCTAssertEqual(entry["margin"] as? Double, margin)
+      let target = try XCTUnwrap(entry["district_target"] as? Double)
+      let required = try XCTUnwrap(entry["required_total"] as? Double)
+      let unit = entry["kind"] as? String == "count" ? 1.0 : 0.01
+      XCTAssertEqual(required, (target * (1 + margin) / unit - 1e-6).rounded(.up) * unit, accuracy: 1e-9, id)
+    }
+  }
+}

@@ -104,6 +104,9 @@ public struct AllocationSettings: Sendable, Equatable {
   public var industrialOutput: [Int: Double] = [:]
   /// Time limit of each solve, seconds.
   public var timeLimit: Double = 20
+  /// Allocate only these lines (and nothing else); nil = every line. Used when a search needs one
+  /// line's table many times.
+  public var onlyIndicators: Set<String>? = nil
 
   public init(year: Int) { self.year = year }
 

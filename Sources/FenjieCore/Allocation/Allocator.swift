@@ -47,7 +47,7 @@ public struct Allocator: Sendable {
     var problems: [String: LineProblem] = [:]
     /// Areas a line could be opened in (its parent's open areas, for a "其中" line).
     var possibleAreas: [String: [String]] = [:]
-    for indicator in dataset.indicators {
+    for indicator in dataset.indicators where settings.onlyIndicators?.contains(indicator.id) ?? true {
       var line = IndicatorAllocation(
         indicator: indicator, districtTarget: nil, publishedTarget: dataset.targets[indicator.id]?[year],
         margin: settings.margin(for: indicator.id), requiredTotal: nil, allocatedTotal: nil,

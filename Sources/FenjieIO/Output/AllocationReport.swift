@@ -13,6 +13,8 @@ public struct AllocationReport: Sendable {
   public var explain: Bool
   /// The scenario's purpose line, shown as a subtitle.
   public var purpose: String?
+  /// Margins chosen for a confidence level (`--confidence`), with their checked odds.
+  public var confidence: ConfidenceMargins?
 
   public init(_ result: AllocationResult, explain: Bool = false, purpose: String? = nil) {
     self.result = result
@@ -35,6 +37,7 @@ public struct AllocationReport: Sendable {
 
   var subtitle: String {
     var parts = ["rule: \(result.rule.rawValue)"]
+    if let confidence { parts.append("margins for \(percent(confidence.level).dropFirst()) confidence") }
     if let purpose { parts.insert(purpose, at: 0) }
     return parts.joined(separator: " · ")
   }
@@ -139,9 +142,31 @@ public struct AllocationReport: Sendable {
 
   // MARK: Formats
 
+  /// The margins found for `--confidence`, with the odds an independent simulation gives them.
+  public func confidenceTable() -> TextTable? {
+    guard let confidence else { return nil }
+    var table = TextTable(
+      header: ["指标", "margin", "P(合计 ≥ 区目标)", "95% 区间"], alignments: [.left, .right, .right, .right])
+    for line in confidence.lines {
+      table.add([
+        line.name + (line.reached ? "" : " (level not reached at +300%)"),
+        line.margin <= -0.3 ? "≤ -30.0%" : percent(line.margin),
+        percent(line.probability).replacingOccurrences(of: "+", with: ""),
+        "\(percent(line.interval.lower).dropFirst())–\(percent(line.interval.upper).dropFirst())",
+      ])
+    }
+    return table
+  }
+
+  var confidenceNote: String {
+    guard let confidence else { return "" }
+    return "Margins for \(percent(confidence.level).dropFirst()) confidence: \(ConfidenceMargins.method) (\(confidence.runs) runs per step, seed \(confidence.seed); check: \(confidence.checkRuns) runs, seed \(confidence.checkSeed))."
+  }
+
   public func terminal() -> String {
     var out = "\(title)\n\(subtitle)\n\n" + table().terminal()
     out += footer(markdown: false)
+    if let margins = confidenceTable() { out += "\n" + confidenceNote + "\n" + margins.terminal() }
     if explain {
       for line in result.indicators where line.status != .notSplit && line.requiredTotal != nil {
         out += "\n\(line.indicator.areaName)（\(line.indicator.areaUnit)）: \(explainLine(line))\n"
@@ -154,6 +179,7 @@ public struct AllocationReport: Sendable {
   public func markdown() -> String {
     var out = "## \(title)\n\n\(subtitle)\n\n" + table().markdown()
     out += footer(markdown: true)
+    if let margins = confidenceTable() { out += "\n" + confidenceNote + "\n\n" + margins.markdown() }
     if explain {
       for line in result.indicators where line.status != .notSplit && line.requiredTotal != nil {
         out += "\n### \(line.indicator.areaName)（\(line.indicator.areaUnit)）\n\n\(explainLine(line))\n\n"
@@ -225,6 +251,19 @@ public struct AllocationReport: Sendable {
       ("feasible", .bool(result.allFeasible)),
       ("areas", .array(result.areas.map { .string($0) })),
       ("indicators", .array(result.indicators.map(lineJSON))),
+      ("confidence", confidence.map { c in
+        .object([
+          ("level", .number(c.level)), ("method", .string(ConfidenceMargins.method)), ("runs", .integer(c.runs)),
+          ("seed", .integer(Int(truncatingIfNeeded: c.seed))), ("check_runs", .integer(c.checkRuns)),
+          ("check_seed", .integer(Int(truncatingIfNeeded: c.checkSeed))),
+          ("lines", .array(c.lines.map { l in
+            .object([
+              ("indicator", .string(l.indicator)), ("margin", .number(l.margin)), ("p_hit", .number(l.probability)),
+              ("ci95", .array([.number(l.interval.lower), .number(l.interval.upper)])), ("reached", .bool(l.reached)),
+            ])
+          })),
+        ])
+      } ?? .null),
       ("diagnostics", .array(result.diagnostics.map { d in
         .object([("indicator", .str(d.indicator)), ("severity", .string(d.severity.rawValue)), ("message", .string(d.message))])
       })),
