@@ -63,8 +63,22 @@ final class InputParsingTests: XCTestCase {
     defer { try? FileManager.default.removeItem(atPath: path) }
     try Data().write(to: URL(fileURLWithPath: path))
     XCTAssertThrowsError(try CSVFile.read(path)) { XCTAssertTrue("\($0)".contains("is empty"), "\($0)") }
-    try Data([0xB3, 0xE7, 0xB0, 0xB2, 0xCB, 0xC2]).write(to: URL(fileURLWithPath: path))  // "崇安寺" in GBK
-    XCTAssertThrowsError(try CSVFile.read(path)) { XCTAssertTrue("\($0)".contains("UTF-8"), "\($0)") }
+    try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: path))  // a zip (.xlsx)
+    XCTAssertThrowsError(try CSVFile.read(path)) { XCTAssertTrue("\($0)".contains("CSV UTF-8"), "\($0)") }
+  }
+
+  /// What Excel and WPS on a Chinese Windows machine save: GB18030/GBK; and UTF-16 "Unicode text".
+  func testGB18030AndUTF16Files() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("fenjie-\(UUID()).csv").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    // "id,崇安寺街道\r\na,１２０\r\n" in GB18030 (bytes from iconv).
+    let gbk: [UInt8] = [0x69, 0x64, 0x2C, 0xB3, 0xE7, 0xB0, 0xB2, 0xCB, 0xC2, 0xBD, 0xD6, 0xB5, 0xC0, 0x0D, 0x0A, 0x61, 0x2C, 0xA3, 0xB1, 0xA3, 0xB2, 0xA3, 0xB0, 0x0D, 0x0A]
+    try Data(gbk).write(to: URL(fileURLWithPath: path))
+    XCTAssertEqual(try CSVFile.read(path).rows, [["id", "崇安寺街道"], ["a", "１２０"]])
+    var utf16 = Data([0xFF, 0xFE])
+    utf16.append("id,崇安寺街道\r\na,120\r\n".data(using: .utf16LittleEndian)!)
+    try utf16.write(to: URL(fileURLWithPath: path))
+    XCTAssertEqual(try CSVFile.read(path).rows, [["id", "崇安寺街道"], ["a", "120"]])
   }
 
   /// Scenario inheritance: a base plus changes equals the same settings written out in full.

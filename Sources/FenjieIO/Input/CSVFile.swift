@@ -36,14 +36,12 @@ public struct CSVFile: Sendable {
     return CSVFile(path: name, rows: rows)
   }
 
-  /// UTF-8 (a byte-order mark is skipped).
+  /// UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or GB18030/GBK.
   static func decode(_ data: Data, name: String) throws(InputError) -> String {
-    var bytes = data
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-    if let text = String(data: bytes, encoding: .utf8) { return text }
-    throw InputError(
-      file: name,
-      "is not UTF-8 text; in Excel or WPS save it again as \"CSV UTF-8 (逗号分隔)\"")
+    guard let (text, _) = TextDecoding.decode(data) else {
+      throw InputError(file: name, TextDecoding.resaveAdvice)
+    }
+    return text
   }
 
   /// "E (惠山街道)" for a column index.

@@ -242,8 +242,15 @@ public enum DatasetLoader {
       for (c, year) in yearColumns {
         switch NumberCell.parse(cell(c), unit: unit) {
         case .value(let v):
-          if v < 0 { errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), "a target cannot be negative (\(cell(c)))")) }
-          targets[id, default: [:]][year] = v
+          if v < 0 {
+            errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), "a target cannot be negative (\(cell(c)))"))
+          } else if v > 1e9 {
+            errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), "\(cell(c)) is implausibly large for a district target"))
+          } else if kind == .count && v.rounded() != v {
+            errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), "\(name) is a count: its target \(cell(c)) is not a whole number"))
+          } else {
+            targets[id, default: [:]][year] = v
+          }
         case .invalid(let why): errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), why))
         case .blank, .notApplicable: break
         }

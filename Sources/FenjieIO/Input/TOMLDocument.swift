@@ -50,15 +50,14 @@ public struct TOMLDocument: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputError(file: path, "cannot be read (missing, or not a file)")
     }
-    var bytes = data
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-    guard let text = String(data: bytes, encoding: .utf8) else {
-      throw InputError(file: path, "is not UTF-8 text; save it again as UTF-8")
+    guard let (text, _) = TextDecoding.decode(data) else {
+      throw InputError(file: path, "is not UTF-8 (or GB18030) text; save it again as UTF-8")
     }
     return try parse(text, path: path)
   }
 
   public static func parse(_ text: String, path: String) throws(InputError) -> TOMLDocument {
+    try refuseWhatCrashesTheParser(text, path: path)
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
@@ -72,6 +71,26 @@ public struct TOMLDocument: Sendable {
     return TOMLDocument(
       path: path, root: convert(table),
       lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+  }
+
+  /// toml++ (under TOMLKit) stops the whole process on an assertion when a table header does not
+  /// start with a key: "[" or "[[" followed by the end of the line, a dot or "=" ("[ .a]", "[= 1").
+  /// Found by the fuzz test (Tests/Fixtures/fuzz-regressions/toml-*); refused here with a message.
+  static func refuseWhatCrashesTheParser(_ text: String, path: String) throws(InputError) {
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var rest = line.drop { $0 == " " || $0 == "\t" }
+      guard rest.first == "[" else { continue }
+      rest = rest.dropFirst()
+      if rest.first == "[" { rest = rest.dropFirst() }
+      rest = rest.drop { $0 == " " || $0 == "\t" }
+      let next = rest.first
+      let startsAKey = next.map { $0.isASCII && ($0.isLetter || $0.isNumber || "_-\"'".contains($0)) } ?? false
+      if !startsAKey {
+        throw InputError(
+          file: path, row: index + 1,
+          "is not valid TOML at line \(index + 1): a table header needs a name, e.g. [capacity] or [[lock]]")
+      }
+    }
   }
 
   static func convert(_ table: TOMLTable) -> [String: TOMLNode] {
