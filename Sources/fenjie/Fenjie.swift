@@ -13,7 +13,7 @@ struct Fenjie: ParsableCommand {
       2 bad input (a file, a scenario or an option), with a message naming the file, row and column.
       """,
     version: version,
-    subcommands: [Allocate.self, Simulate.self, Compare.self, Check.self],
+    subcommands: [Allocate.self, Simulate.self, Compare.self, Check.self, Report.self],
     defaultSubcommand: Allocate.self
   )
 

@@ -1,0 +1,79 @@
+import ArgumentParser
+import FenjieCore
+import FenjieIO
+import FenjieSimulation
+import Foundation
+
+extension Fenjie {
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "One self-contained HTML page: the year's 分解表, the odds of the goals, and charts.",
+      discussion: """
+        Allocates the scenario's year (as allocate does) and simulates the plan's goals (as simulate \
+        does), then writes one HTML file that needs no network to view: inline SVG charts, no scripts, \
+        no fonts or images fetched; it prints on A4 landscape. Exit status 1 when a line cannot be \
+        allocated as set: the report is still written and says so at the top.
+        """)
+
+    @Argument(help: "Scenario file (TOML). Default: \(Simulate.defaultScenario).")
+    var scenario: String = Simulate.defaultScenario
+
+    @OptionGroup var changes: ChangeOptions
+
+    @Option(name: .shortAndLong, help: "The HTML file to write (replaced safely).")
+    var output: String = "report.html"
+
+    @Option(help: "Number of runs (default: the scenario's [simulation] runs, else 100000).")
+    var runs: Int?
+
+    @Option(help: "Seed of the random generator (default: the scenario's, else 2026).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: every core). Never changes the numbers.")
+    var threads: Int = Simulator.defaultThreads
+
+    func validate() throws {
+      if let runs, runs < 1 || runs > 100_000_000 { throw ValidationError("--runs must be between 1 and 100000000") }
+      if threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024") }
+      if output.isEmpty { throw ValidationError("--output needs a file name, e.g. --output report.html") }
+    }
+
+    func run() throws {
+      let loaded = try ScenarioLoader.load(scenario, changes: changes.changes)
+      let allocation: AllocationResult
+      do {
+        allocation = try Allocator(dataset: loaded.dataset, settings: loaded.settings).allocate()
+      } catch {
+        throw InputError(file: loaded.path, error.description)
+      }
+      var settings = try ScenarioLoader.simulationSettings(loaded)
+      if let runs { settings.runs = runs }
+      if let seed { settings.seed = seed }
+      let setup = try SimulationSetup(scenario: loaded, settings: settings)
+      let simulator: Simulator
+      do {
+        simulator = try Simulator(input: setup.input)
+      } catch {
+        throw InputError(file: loaded.path, "the simulation's input is not valid: \(error)")
+      }
+      let progress = ProgressBar(totalHint: settings.runs)
+      let result = try simulator.run(runs: settings.runs, seed: settings.seed, threads: threads, progress: progress.callback)
+      progress.finish()
+
+      var report = HTMLReport(
+        allocation: allocation, setup: setup, simulation: result, purpose: loaded.purpose, scenario: scenario,
+        version: Fenjie.version)
+      report.changes =
+        changes.sets.map { "--set \($0)" } + changes.locks.map { "--lock \($0)" } + changes.shocks.map { "--shock \($0)" }
+      try OutputFile.write(report.render(), to: output, protecting: loaded.inputFiles)
+
+      let infeasible = allocation.indicators.filter { $0.status == .infeasible }
+      print("wrote \(output): \(allocation.region) \(allocation.year) 分解表 and the odds of the \(result.goalYear) goals (\(result.runs) runs, seed \(result.seed))")
+      if !infeasible.isEmpty {
+        FileHandle.standardError.write(Data(
+          "fenjie: \(infeasible.count) line(s) cannot be allocated as set (\(infeasible.map(\.indicator.areaName).joined(separator: "、"))); the report says by how much and what would fix it\n".utf8))
+        throw ExitCode(1)
+      }
+    }
+  }
+}
