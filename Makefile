@@ -12,6 +12,9 @@ setup:
 	  echo "Installing libglpk-dev and glpk-utils…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev glpk-utils; \
 	fi
+	@# openpyxl reads the .xlsx files back in the tests (they are skipped, with a message, without it);
+	@# numpy runs the benchmark's reference implementation.
+	@python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl 2>/dev/null || echo "openpyxl not installed: the workbook read-back tests will be skipped"
 
 build: setup
 	swift build $(SWIFT_FLAGS)

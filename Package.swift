@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // MARK: GLPK underneath (implementation details)
@@ -39,6 +40,7 @@ let package = Package(
         "FenjieCore", "FenjieSimulation",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "SwiftCSV", package: "SwiftCSV"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     /// The command line: parses, calls the libraries, prints.
@@ -55,7 +57,9 @@ let package = Package(
     .testTarget(name: "GLPKTests", dependencies: ["GLPK", "CGLPK"]),
     .testTarget(name: "FenjieCoreTests", dependencies: ["FenjieCore", "TestSupport"]),
     .testTarget(name: "FenjieSimulationTests", dependencies: ["FenjieSimulation"]),
-    .testTarget(name: "FenjieIOTests", dependencies: ["FenjieIO", "TestSupport"]),
+    .testTarget(
+      name: "FenjieIOTests",
+      dependencies: ["FenjieIO", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

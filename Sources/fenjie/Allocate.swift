@@ -64,7 +64,7 @@ extension Fenjie {
       }
       var report = AllocationReport(result, explain: explain, purpose: loaded.purpose)
       report.confidence = margins
-      try output.emit(report.render(output.resolvedFormat), inputs: loaded.inputFiles)
+      try output.emit(text: { report.render(output.resolvedFormat) }, workbook: report.workbook, inputs: loaded.inputFiles)
       if !result.allFeasible { throw ExitCode(1) }
     }
   }

@@ -28,6 +28,7 @@ extension Fenjie {
 
     func validate() throws {
       if scenarios.count < 2 { throw ValidationError("give a base scenario and at least one alternative") }
+      if output.resolvedFormat == .xlsx { throw ValidationError("--format xlsx is for allocate and simulate; compare writes table, csv, markdown or json") }
       if let runs, runs < 1 || runs > 100_000_000 { throw ValidationError("--runs must be between 1 and 100000000") }
     }
 

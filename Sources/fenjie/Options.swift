@@ -35,7 +35,7 @@ struct ChangeOptions: ParsableArguments {
 
 /// Where and how a command writes.
 struct OutputOptions: ParsableArguments {
-  @Option(help: "table (terminal), csv (opens in Excel/WPS), markdown or json. Default: from --output's extension, else table.")
+  @Option(help: "table (terminal), csv (opens in Excel/WPS), markdown, json or xlsx (an Excel workbook). Default: from --output's extension, else table.")
   var format: String?
 
   @Option(name: .shortAndLong, help: "Write to this file (replaced safely) instead of standard output.")
@@ -53,6 +53,7 @@ struct OutputOptions: ParsableArguments {
     case "csv": return .csv
     case "md", "markdown": return .markdown
     case "json": return .json
+    case "xlsx": return .xlsx
     default: return .table
     }
   }
@@ -63,6 +64,28 @@ struct OutputOptions: ParsableArguments {
       try OutputFile.write(text, to: output, protecting: inputs)
     } else {
       FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+
+  /// Writes a binary output (an .xlsx workbook): to --output, or to standard output when that is
+  /// not a terminal.
+  func emit(_ data: Data, inputs: [String]) throws {
+    if let output {
+      try OutputFile.write(data, to: output, protecting: inputs)
+    } else if isatty(STDOUT_FILENO) != 0 {
+      throw ValidationError("--format xlsx writes an Excel workbook: give --output FILE.xlsx (or redirect standard output to a file)")
+    } else {
+      FileHandle.standardOutput.write(data)
+    }
+  }
+
+  /// Writes the report in the chosen format: the workbook for xlsx, else the rendered text.
+  func emit(text: () -> String, workbook: () throws(XLSXError) -> Data, inputs: [String]) throws {
+    guard resolvedFormat == .xlsx else { return try emit(text(), inputs: inputs) }
+    do {
+      try emit(try workbook(), inputs: inputs)
+    } catch let error as XLSXError {
+      throw InputError(file: output ?? "-", "cannot be written as a workbook: \(error.message)")
     }
   }
 }

@@ -74,7 +74,7 @@ extension Fenjie {
       }
       progress.finish()
       let report = SimulationReport(setup: setup, result: result, version: Fenjie.version)
-      try output.emit(report.render(output.resolvedFormat), inputs: loaded.inputFiles)
+      try output.emit(text: { report.render(output.resolvedFormat) }, workbook: report.workbook, inputs: loaded.inputFiles)
     }
   }
 }

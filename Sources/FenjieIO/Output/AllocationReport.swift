@@ -3,7 +3,7 @@ import GLPK
 
 /// Output formats a command can write.
 public enum OutputFormat: String, Sendable, CaseIterable {
-  case table, csv, markdown, json
+  case table, csv, markdown, json, xlsx
 }
 
 /// A year's 分解表 as planners know it (indicators as rows grouped by action, areas as columns,
@@ -28,6 +28,7 @@ public struct AllocationReport: Sendable {
     case .csv: return csv()
     case .markdown: return markdown()
     case .json: return json().rendered(indent: 2) + "\n"
+    case .xlsx: return "--format xlsx is a binary workbook: use workbook()\n"
     }
   }
 

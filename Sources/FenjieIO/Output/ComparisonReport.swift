@@ -186,6 +186,8 @@ public struct ComparisonReport: Sendable {
       return targetTable().csv() + "\r\n" + String(oddsTable().csv().dropFirst())
     case .json:
       return json().rendered(indent: 2) + "\n"
+    case .xlsx:
+      return "--format xlsx is not available for compare\n"
     }
   }
 

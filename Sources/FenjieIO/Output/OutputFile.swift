@@ -5,6 +5,10 @@ import Foundation
 /// file that is one of the run's own inputs is never overwritten.
 public enum OutputFile {
   public static func write(_ text: String, to path: String, protecting inputs: [String]) throws(InputError) {
+    try write(Data(text.utf8), to: path, protecting: inputs)
+  }
+
+  public static func write(_ data: Data, to path: String, protecting inputs: [String]) throws(InputError) {
     let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     for input in inputs {
       let protected = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
@@ -19,7 +23,7 @@ public enum OutputFile {
     let directory = (target as NSString).deletingLastPathComponent
     let temporary = (directory as NSString).appendingPathComponent(
       ".\((target as NSString).lastPathComponent).fenjie-\(ProcessInfo.processInfo.processIdentifier).tmp")
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+    guard FileManager.default.createFile(atPath: temporary, contents: data) else {
       throw InputError(file: path, "cannot be written (does the folder \(directory) exist, and may fenjie write there?)")
     }
     if rename(temporary, target) != 0 {

@@ -20,6 +20,7 @@ public struct SimulationReport: Sendable {
     case .csv: return csv()
     case .markdown: return markdown()
     case .json: return json().rendered(indent: 2) + "\n"
+    case .xlsx: return "--format xlsx is a binary workbook: use workbook()\n"
     }
   }
 
