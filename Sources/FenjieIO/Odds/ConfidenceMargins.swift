@@ -108,21 +108,11 @@ public struct ConfidenceMargins: Sendable {
     simulation: SimulationSettings, areas: [String]
   ) -> SimulationInput {
     let fit = RatioFit(dataset: dataset, indicator: indicator.id, settings: simulation)
-    let override = simulation.byIndicator[indicator.id]
-    let progress = dataset.table(year: year, kind: .progress)
     let cells: [AreaCell?] = areas.map { area in
-      guard let value = line.areas[area]?.value else { return nil }
-      var mean = override?.meanRatio ?? fit.meanRatio(area)
-      for shock in simulation.shocks
-      where shock.indicators.contains(indicator.id) && (shock.areas.isEmpty || shock.areas.contains(area))
-        && (shock.years.isEmpty || shock.years.contains(year))
-      {
-        mean *= 1 + shock.change
+      line.areas[area]?.value.map { value in
+        SimulationSetup.cell(
+          indicator.id, area: area, year: year, target: value, dataset: dataset, fit: fit, settings: simulation)
       }
-      return AreaCell(
-        target: value, known: progress?.value(indicator.id, area).number ?? 0,
-        remaining: progress.map { 1 - ($0.fractionOfYear ?? 0) } ?? 1, meanRatio: max(0, mean),
-        sigma: override?.sigma ?? fit.sigma, correlation: override?.correlation ?? simulation.correlation)
     }
     return SimulationInput(
       areas: areas, years: [year], groups: [indicator.action], factor: .district,

@@ -82,31 +82,12 @@ public struct SimulationSetup: Sendable {
       let fit = RatioFit(dataset: dataset, indicator: indicator.id, settings: settings)
       parameterSources[indicator.id] = fit.source
       if !groups.contains(indicator.action) { groups.append(indicator.action) }
-      let override = settings.byIndicator[indicator.id]
-      var cells: [[AreaCell?]] = []
-      for year in simulated {
-        let table = targets[year]!
-        let progressTable = dataset.table(year: year, kind: .progress)
-        var row: [AreaCell?] = []
-        for area in dataset.areas {
-          guard let target = table.value(indicator.id, area).number else {
-            row.append(nil)
-            continue
+      let cells: [[AreaCell?]] = simulated.map { year in
+        dataset.areas.map { area in
+          targets[year]!.value(indicator.id, area).number.map { target in
+            Self.cell(indicator.id, area: area, year: year, target: target, dataset: dataset, fit: fit, settings: settings)
           }
-          var mean = override?.meanRatio ?? fit.meanRatio(area)
-          for shock in settings.shocks
-          where shock.indicators.contains(indicator.id) && (shock.areas.isEmpty || shock.areas.contains(area))
-            && (shock.years.isEmpty || shock.years.contains(year))
-          {
-            mean *= 1 + shock.change
-          }
-          row.append(
-            AreaCell(
-              target: target, known: progressTable?.value(indicator.id, area).number ?? 0,
-              remaining: progressTable.map { 1 - ($0.fractionOfYear ?? 0) } ?? 1, meanRatio: max(0, mean),
-              sigma: override?.sigma ?? fit.sigma, correlation: override?.correlation ?? settings.correlation))
         }
-        cells.append(row)
       }
       // Goals: the goal year's target, and the three-year goal.
       var annual = dataset.targets[indicator.id]?[goalYear]
@@ -139,6 +120,29 @@ public struct SimulationSetup: Sendable {
     }
     self.parameterSources = parameterSources
     input = SimulationInput(areas: dataset.areas, years: simulated, groups: groups, factor: settings.factor, indicators: indicators)
+  }
+}
+
+extension SimulationSetup {
+  /// One street in one simulated year: its target, its progress to date, and the ratio's parameters
+  /// (fitted or default, per-line overrides, shocks applied).
+  static func cell(
+    _ indicator: String, area: String, year: Int, target: Double, dataset: Dataset, fit: RatioFit,
+    settings: SimulationSettings
+  ) -> AreaCell {
+    let override = settings.byIndicator[indicator]
+    var mean = override?.meanRatio ?? fit.meanRatio(area)
+    for shock in settings.shocks
+    where shock.indicators.contains(indicator) && (shock.areas.isEmpty || shock.areas.contains(area))
+      && (shock.years.isEmpty || shock.years.contains(year))
+    {
+      mean *= 1 + shock.change
+    }
+    let progress = dataset.table(year: year, kind: .progress)
+    return AreaCell(
+      target: target, known: progress?.value(indicator, area).number ?? 0,
+      remaining: progress.map { 1 - ($0.fractionOfYear ?? 0) } ?? 1, meanRatio: max(0, mean),
+      sigma: override?.sigma ?? fit.sigma, correlation: override?.correlation ?? settings.correlation)
   }
 }
 
