@@ -22,10 +22,18 @@ extension Fenjie {
       }
       let findings = DatasetCheck.run(loaded.dataset, targetsFile: DatasetLoader.display(
         DatasetLoader.resolve(loaded.dataset.targetsProvenance.file, relativeTo: (loaded.datasetPath as NSString).deletingLastPathComponent)))
+      var lockProblems: [String] = []
+      if !loaded.settings.locks.isEmpty, let result = try? Allocator(dataset: loaded.dataset, settings: loaded.settings).allocate() {
+        // Locks that contradict the caps or floors the capacity rule gives.
+        lockProblems = result.diagnostics.filter { $0.severity == .error && $0.message.hasPrefix("the lock on") }.map {
+          "error: \(loaded.path): \($0.indicator.flatMap { loaded.dataset.indicator($0)?.name } ?? ""): \($0.message)"
+        }
+      }
       for finding in findings { print(finding.description) }
-      let errors = findings.filter { $0.severity == .error }.count
+      for problem in lockProblems { print(problem) }
+      let errors = findings.filter { $0.severity == .error }.count + lockProblems.count
       let warnings = findings.filter { $0.severity == .warning }.count
-      if findings.isEmpty {
+      if findings.isEmpty && lockProblems.isEmpty {
         print("✓ \(loaded.path): \(loaded.dataset.indicators.count) indicators, \(loaded.dataset.areas.count) areas, \(loaded.dataset.tables.count) area table(s); no problems found")
       } else {
         print("\(errors) error(s), \(warnings) warning(s)")

@@ -46,6 +46,16 @@ final class WhatIfTests: XCTestCase {
     XCTAssertTrue(malformed.stderr.contains("AREA:INDICATOR=VALUE"), malformed.stderr)
   }
 
+  /// A lock above its cap is said before solving (check refuses it; allocate explains it, exit 1).
+  func testLockAboveItsCap() throws {
+    let check = try runFenjie(["check", "--lock", "扬名街道:高新技术企业申报数=300"])
+    XCTAssertEqual(check.status, 2)
+    XCTAssertTrue(check.stdout.contains("the lock on 扬名街道 (300) is above its cap (127"), check.stdout)
+    let allocate = try runFenjie(["--lock", "扬名街道:高新技术企业申报数=300"])
+    XCTAssertEqual(allocate.status, 1)
+    XCTAssertTrue(allocate.stdout.contains("change 扬名街道's lock from 300 to 127"), allocate.stdout)
+  }
+
   /// --shock on the command line equals the shock scenario file.
   func testShockFromTheCommandLine() throws {
     let file = try runFenjie(["simulate", "Scenarios/liangxi-2026-talent-shock.toml", "--runs", "5000", "--format", "json"])

@@ -202,6 +202,15 @@ public struct Allocator: Sendable {
           Diagnostic(.warning, indicator: indicator.id, "the lock on \(lock.area) (\(lock.value)) is rounded to \(scaled.rounded() * unit)"))
       }
       locks[s] = scaled.rounded()
+      // Said before anything is solved; the elastic re-solve then shows what would reconcile them.
+      let value = scaled.rounded() * unit
+      if scaled.rounded() > caps[s] {
+        diagnostics.append(
+          Diagnostic(.error, indicator: indicator.id, "the lock on \(lock.area) (\(JSONValueless(value))) is above its cap (\(JSONValueless(caps[s] * unit)), from its history and the capacity rule)"))
+      } else if scaled.rounded() < floors[s] {
+        diagnostics.append(
+          Diagnostic(.error, indicator: indicator.id, "the lock on \(lock.area) (\(JSONValueless(value))) is below its floor (\(JSONValueless(floors[s] * unit)))"))
+      }
     }
     var groups: [[Int]] = []
     for group in settings.equalGroups where group.applies(to: indicator.id) {
