@@ -31,6 +31,8 @@ final class SamplingTables: @unchecked Sendable {
   @usableFromInline let logFactorial: UnsafeMutablePointer<Double>
   /// 1/k for k = 0…4095 (entry 0 unused), so that Poisson inversion multiplies instead of divides.
   @usableFromInline let reciprocal: UnsafeMutablePointer<Double>
+  /// 2·2^(j/256) for j = 0…255 (the C library's `exp2`, within an ulp), for ``fastExp(_:table:)``.
+  @usableFromInline let exp2: UnsafeMutablePointer<Double>
 
   private init() {
     let c = Self.layers
@@ -46,6 +48,9 @@ final class SamplingTables: @unchecked Sendable {
       f = exp(-0.5 * zigX[i] * zigX[i])
     }
     for i in 0..<c { zigRatio[i] = zigX[i + 1] / zigX[i] }
+
+    exp2 = .allocate(capacity: 256)
+    for j in 0..<256 { exp2[j] = 2 * Foundation.exp2(Double(j) / 256) }
 
     reciprocal = .allocate(capacity: Self.logFactorialCount)
     reciprocal[0] = 0
@@ -75,6 +80,12 @@ public func logFactorial(_ k: Double) -> Double {
   return (z - 0.5) * log(z) - z + 0.918_938_533_204_672_7 + series  // ½·log 2π
 }
 
+/// ``logFactorial(_:)`` with the table passed in (``SamplingTables/logFactorial``), for loops.
+@inlinable @inline(__always)
+func logFactorial(_ k: Double, table: UnsafeMutablePointer<Double>) -> Double {
+  k < Double(SamplingTables.logFactorialCount) ? table[Int(k)] : logFactorial(k)
+}
+
 // MARK: - Normal
 
 /// The standard normal distribution N(0, 1), drawn by the ziggurat method with 256 layers
@@ -102,7 +113,11 @@ public struct StandardNormal: Sampler, @unchecked Sendable {
       let i = Int(truncatingIfNeeded: bits & 0xFF)
       let u = Double(Int64(bitPattern: bits) >> 11) * 0x1.0p-52
       if abs(u) < ratio[i] { return u * x[i] }
-      if let value = slowPath(i: i, u: u, using: &g) { return value }
+      // The rare slow path works on a copy, so that a caller's generator can stay in registers.
+      var copy = g
+      let value = slowPath(i: i, u: u, using: &copy)
+      g = copy
+      if let value { return value }
     }
   }
 
@@ -154,7 +169,8 @@ public struct LogNormal: Sampler {
 // MARK: - Poisson
 
 /// The Poisson distribution with mean λ ≥ 0, drawn exactly (no normal approximation):
-/// - λ < 10: inversion by sequential search from 0 on one uniform (expected λ + 1 steps);
+/// - λ < 10: inversion on one uniform u: the number of partial sums P(0) + … + P(j) that are
+///   ≤ u, counted without branches over the likely j (see ``inversionCounting``);
 /// - λ ≥ 10: PTRS, the transformed rejection with squeeze of Hörmann (1993, "The transformed
 ///   rejection method for generating Poisson random variables", Insurance: Mathematics and
 ///   Economics 12), with the constants of the paper; acceptance ≈ 0.9 per pair of uniforms.
@@ -172,58 +188,180 @@ public struct Poisson: Sampler {
     let lam = mean
     if lam < Self.inversionLimit {
       if !(lam > 0) { return lam == 0 ? 0 : .nan }
-      return Self.inversion(lam, using: &g)
+      return Self.inversionCounting(
+        lam, expMinusMean: exp(-lam), steps: Self.countingSteps(lam),
+        reciprocal: SamplingTables.shared.reciprocal, using: &g)
     }
     if !lam.isFinite { return lam }
-    return Self.ptrs(lam, using: &g)
+    return Self.ptrs(lam, logMean: .nan, using: &g)
   }
 
-  @inlinable
-  static func inversion<G: RandomNumberGenerator>(_ lam: Double, using g: inout G) -> Double {
-    inversion(lam, expMinusMean: exp(-lam), reciprocal: SamplingTables.shared.reciprocal, using: &g)
-  }
-
-  /// Inversion for 0 < λ < 10 given e^−λ: the smallest k with u < P(0) + … + P(k), found by
-  /// subtracting P(0), P(1), … from u (P(k) = P(k−1)·λ/k).
-  @inlinable
-  static func inversion<G: RandomNumberGenerator>(
-    _ lam: Double, expMinusMean: Double, reciprocal: UnsafeMutablePointer<Double>, using g: inout G
+  /// Inversion for λ > 0 given e^−λ (``sample`` uses it below 10, the simulator below 20, where
+  /// it beats PTRS for having no data-dependent branch), without such branches for the likely
+  /// values: X = #{j : u ≥ P(0) + … + P(j)} (the partial sums never decrease), counted over
+  /// j < `steps` (≥ 1; ``countingSteps(_:)`` covers all but about 2% of the mass); only when u
+  /// lies beyond does the sequential search go on. Any `steps` gives the same value.
+  @inlinable @inline(__always)
+  static func inversionCounting<G: RandomNumberGenerator>(
+    _ lam: Double, expMinusMean: Double, steps: Int, reciprocal: UnsafeMutablePointer<Double>,
+    using g: inout G
   ) -> Double {
     while true {
-      var u = g.nextUnitClosedOpen()
+      let u = g.nextUnitClosedOpen()
       var p = expMinusMean
+      var c = p
       var k = 0
-      while u >= p {
-        u -= p
-        k += 1
-        // Past k = 200 the remaining mass is far below 2⁻⁵³; only rounding gets here: redraw.
-        if k > 200 { break }
-        p *= lam * reciprocal[k]
+      for j in 1..<steps {
+        k &+= u >= c ? 1 : 0
+        p *= lam * reciprocal[j]
+        c += p
       }
-      if k <= 200 { return Double(k) }
+      k &+= u >= c ? 1 : 0
+      if k < steps { return Double(k) }
+      // u ≥ P(0) + … + P(steps − 1): go on from j = steps. Past k = 200 the remaining mass is
+      // far below 2⁻⁵³; only rounding gets there: redraw.
+      let value = continueCounting(lam, u, p, c, from: steps, reciprocal)
+      if !value.isNaN { return value }
     }
   }
 
-  @inlinable
-  static func ptrs<G: RandomNumberGenerator>(_ lam: Double, using g: inout G) -> Double {
-    let slam = lam.squareRoot()
-    let b = 0.931 + 2.53 * slam
-    let a = -0.059 + 0.02483 * b
-    let vr = 0.9277 - 3.6224 / (b - 2)
+  /// ``inversionCounting(_:expMinusMean:steps:reciprocal:using:)`` for two means at once, in
+  /// two lanes with the same `steps`: lane 0 takes the first uniform, lane 1 the second. A lane
+  /// whose uniform lies beyond the counted values goes on alone.
+  @inlinable @inline(__always)
+  static func inversionCountingPair<G: RandomNumberGenerator>(
+    _ lam: SIMD2<Double>, expMinusMean: SIMD2<Double>, steps: Int,
+    reciprocal: UnsafeMutablePointer<Double>, using g: inout G
+  ) -> SIMD2<Double> {
+    let u0 = g.nextUnitClosedOpen()
+    let u = SIMD2(u0, g.nextUnitClosedOpen())
+    var p = expMinusMean
+    var c = p
+    var k = SIMD2<Int64>()
+    for j in 1..<steps {
+      k &-= unsafeBitCast(u .>= c, to: SIMD2<Int64>.self)  // a true lane is −1
+      p *= lam * reciprocal[j]
+      c += p
+    }
+    k &-= unsafeBitCast(u .>= c, to: SIMD2<Int64>.self)
+    var result = SIMD2(Double(k[0]), Double(k[1]))
+    let n = Int64(steps)
+    if k[0] == n || k[1] == n {
+      for lane in 0..<2 where k[lane] == n {
+        var value = continueCounting(lam[lane], u[lane], p[lane], c[lane], from: steps, reciprocal)
+        if value.isNaN {
+          value = inversionCounting(
+            lam[lane], expMinusMean: expMinusMean[lane], steps: steps, reciprocal: reciprocal,
+            using: &g)
+        }
+        result[lane] = value
+      }
+    }
+    return result
+  }
+
+  /// The sequential search past `from` values, with p = P(from − 1) and
+  /// c = P(0) + … + P(from − 1): the smallest j ≥ `from` with u < P(0) + … + P(j), or NaN past
+  /// j = 200 (only rounding gets there: the caller redraws).
+  @inlinable @inline(__always)
+  static func continueCounting(
+    _ lam: Double, _ u: Double, _ p: Double, _ c: Double, from: Int,
+    _ reciprocal: UnsafeMutablePointer<Double>
+  ) -> Double {
+    var p = p, c = c, j = from
+    while j <= 200 {
+      p *= lam * reciprocal[j]
+      c += p
+      if u < c { return Double(j) }
+      j += 1
+    }
+    return .nan
+  }
+
+  /// The number of values that ``inversionCounting(_:expMinusMean:steps:reciprocal:using:)``
+  /// checks without branching: 6 for λ ≤ 2, 12 for λ ≤ 5, 18 for λ ≤ 10, else 32, which leaves
+  /// at most 1.7% of the mass beyond (at λ = 2, 5, 10 and 20).
+  @inlinable @inline(__always)
+  static func countingSteps(_ lam: Double) -> Int {
+    lam <= 2 ? 6 : (lam <= 5 ? 12 : (lam <= 10 ? 18 : 32))
+  }
+
+  /// PTRS for λ ≥ 10. `logMean` is log λ if the caller has it, else NaN (then it is computed
+  /// when the squeeze fails).
+  @inlinable @inline(__always)
+  static func ptrs<G: RandomNumberGenerator>(_ lam: Double, logMean: Double, using g: inout G)
+    -> Double
+  {
+    let c = PTRSConstants(lam)
+    return ptrs(
+      lam, c.b, c.a, c.vr, c.invAlpha, logMean: logMean,
+      logFactorials: SamplingTables.shared.logFactorial, expTable: SamplingTables.shared.exp2,
+      using: &g)
+  }
+
+  /// PTRS given its constants (``PTRSConstants``).
+  @inlinable @inline(__always)
+  static func ptrs<G: RandomNumberGenerator>(
+    _ lam: Double, _ b: Double, _ a: Double, _ vr: Double, _ invAlpha: Double, logMean: Double,
+    logFactorials: UnsafeMutablePointer<Double>, expTable: UnsafeMutablePointer<Double>,
+    using g: inout G
+  ) -> Double {
+    let twoA = a + a
+    let shift = lam + 0.43
+    var logLam = logMean
     while true {
       let u = g.nextUnitClosedOpen() - 0.5
       let v = g.nextUnitClosedOpen()
       let us = 0.5 - abs(u)
-      let x = (2 * a / us + b) * u + lam + 0.43
-      // k = ⌊x⌋; x < 0 is always rejected (k < 0), and conversion is exact below 2⁶².
+      let x = (twoA / us + b) * u + shift
+      // k = ⌊x⌋; x < 0 is always rejected (k < 0).
       guard x >= 0 else { continue }
-      let k = x < 0x1p62 ? Double(Int64(x)) : x.rounded(.down)
+      let k = floorOfNonNegative(x)
       if us >= 0.07 && v <= vr { return k }
-      if us < 0.013 && v > us { continue }
-      let invAlpha = 1.1239 + 1.1328 / (b - 3.4)
-      if log(v * invAlpha / (a / (us * us) + b)) <= -lam + k * log(lam) - logFactorial(k) {
-        return k
-      }
+      if logLam.isNaN { logLam = log(lam) }
+      // Reject in the strip us < 0.013, v > us; else accept if
+      // log(v·(1/α)/(a/us² + b)) ≤ −λ + k·log λ − log k!, here multiplied out (a + b·us² > 0)
+      // and without the logarithm. One branch for both (the strip is rare).
+      let us2 = us * us
+      let strip = us < 0.013 && v > us
+      let logPoint = k * logLam - lam - logFactorial(k, table: logFactorials)
+      let bound = fastExp(logPoint, table: expTable)
+      let under = v * invAlpha * us2 <= bound * (a + b * us2)
+      if (strip ? 0 : 1) & (under ? 1 : 0) != 0 { return k }
     }
+  }
+}
+
+/// ⌊x⌋ for x ≥ 0 (or +∞) without a library call: below 2⁵², adding and subtracting 2⁵² rounds
+/// to a whole number, and one is taken off if that rounded up; from 2⁵² on, x is whole.
+@inlinable @inline(__always)
+func floorOfNonNegative(_ x: Double) -> Double {
+  let rounded = (x + 0x1p52) - 0x1p52
+  return x < 0x1p52 ? rounded - (rounded > x ? 1 : 0) : x
+}
+
+/// The constants of PTRS for mean λ (Hörmann 1993): b, a, v_r and 1/α.
+@usableFromInline
+struct PTRSConstants {
+  @usableFromInline let b, a, vr, invAlpha: Double
+
+  @inlinable @inline(__always)
+  init(_ lam: Double) {
+    b = 0.931 + 2.53 * lam.squareRoot()
+    a = -0.059 + 0.02483 * b
+    vr = 0.9277 - 3.6224 / (b - 2)
+    invAlpha = 1.1239 + 1.1328 / (b - 3.4)
+  }
+
+  /// The same for two means at once (bit for bit).
+  @inlinable @inline(__always)
+  static func pair(_ lam: SIMD2<Double>)
+    -> (b: SIMD2<Double>, a: SIMD2<Double>, vr: SIMD2<Double>, invAlpha: SIMD2<Double>)
+  {
+    let b = 0.931 + 2.53 * lam.squareRoot()
+    let a = -0.059 + 0.02483 * b
+    let vr = 0.9277 - 3.6224 / (b - 2)
+    let invAlpha = 1.1239 + 1.1328 / (b - 3.4)
+    return (b, a, vr, invAlpha)
   }
 }

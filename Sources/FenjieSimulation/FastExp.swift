@@ -1,41 +1,64 @@
-/// e^x without a library call, so that loops over arrays of exponents vectorise.
+import Foundation
+
+/// e^x without a library call, so that loops over arrays of exponents can run two at a time.
 ///
-/// Range reduction x = k·ln2 + r with k = round(x/ln2) (Cody–Waite, ln2 in two parts), |r| ≤ ln2/2,
-/// e^r by its Taylor polynomial to degree 13 (truncation < 5·10⁻¹⁸) evaluated by Estrin's scheme,
-/// times 2 · 2^(k−1) built from its bits. Relative error ≤ 4 ulp (tested against the C library)
-/// for −707.7 ≤ x ≤ 709.78; returns 0 below −707.7 (where e^x < 1.3·10⁻³⁰⁷: the simulation
-/// treats such a ratio as nothing) and +∞ above 709.78. NaN in gives NaN out. Branch-free, so
-/// the compiler can vectorise loops that call it.
+/// Range reduction x = (256·m + j)·ln2/256 + r with 256·m + j = round(256·x/ln2) (Cody–Waite,
+/// ln2/256 in two parts), |r| ≤ ln2/512; e^x = 2^(m−1) · 2·2^(j/256) · e^r with 2·2^(j/256) from
+/// a 256-entry table and e^r − 1 by its Taylor polynomial to degree 4 (truncation below
+/// 4·10⁻¹⁷), and 2^(m−1) built from its bits (a normal number for every x here; the last
+/// product overflows to +∞ by itself). Relative error ≤ 2 ulp (tested against the C library) for
+/// −707.7 ≤ x < 709.78; returns 0 below −707.7 (where e^x < 1.3·10⁻³⁰⁷: the simulation treats
+/// such a ratio as nothing) and +∞ from about 709.7827 on (where e^x overflows). NaN in gives
+/// NaN out. Branch-free (the table read is a plain load). `table` must be
+/// ``SamplingTables/exp2``.
 @inlinable @inline(__always)
-func fastExp(_ x: Double) -> Double {
-  let log2e = 1.4426950408889634
-  let ln2Hi = 0.693_147_180_369_123_816_49  // upper bits of ln 2 (k·ln2Hi is exact)
-  let ln2Lo = 1.908_214_929_270_587_7e-10  // ln 2 − ln2Hi
+func fastExp(_ x: Double, table: UnsafePointer<Double>) -> Double {
+  let n256OverLn2 = 369.329_930_467_574_6  // 256 / ln 2
+  let ln2Hi = 0x1.62e42ffp-9  // ln2/256 to 29 bits, so that k·ln2Hi is exact for |k| < 2²⁴
+  let ln2Lo = -0x1.718432a1b0e26p-43  // ln2/256 − ln2Hi
   let shifter = 0x1.8p52  // adding it rounds to an integer, which lands in the low mantissa bits
-  let clamped = x < -707.7 ? -707.7 : (x > 709.78 ? 709.78 : x)
-  let shifted = clamped * log2e + shifter
-  let kd = shifted - shifter  // k = round(x / ln 2) as a double, −1021…1024
+  // Clamp (NaN passes through: both comparisons are false).
+  let clamped = x < -708 ? -708 : (x > 710 ? 710 : x)
+  let shifted = clamped * n256OverLn2 + shifter
+  let kd = shifted - shifter  // k = round(256·x/ln 2), |k| ≤ 262 224
   let r = (clamped - kd * ln2Hi) - kd * ln2Lo
-  // Estrin's scheme: a shallow tree instead of a chain of 13 dependent steps.
   let r2 = r * r
-  let r4 = r2 * r2
-  let r8 = r4 * r4
-  let c01 = 1 + r
-  let c23 = 0.5 + r * (1.0 / 6)
-  let c45 = 1.0 / 24 + r * (1.0 / 120)
-  let c67 = 1.0 / 720 + r * (1.0 / 5_040)
-  let c89 = 1.0 / 40_320 + r * (1.0 / 362_880)
-  let c1011 = 1.0 / 3_628_800 + r * (1.0 / 39_916_800)
-  let c1213 = 1.0 / 479_001_600 + r * (1.0 / 6_227_020_800)
-  let c03 = c01 + r2 * c23
-  let c47 = c45 + r2 * c67
-  let c811 = c89 + r2 * c1011
-  let c07 = c03 + r4 * c47
-  let c813 = c811 + r4 * c1213
-  let p = c07 + r8 * c813
-  // The low bits of `shifted` hold k (two's complement); k + 1022 is the biased exponent of
-  // 2^(k−1), a normal number for every k here.
-  let scale = Double(bitPattern: (shifted.bitPattern &+ 1022) << 52)
-  let value = (p + p) * scale
-  return x < -707.7 ? 0 : (x > 709.78 ? .infinity : value)
+  let p = r + r2 * ((0.5 + r * (1.0 / 6)) + r2 * (1.0 / 24))  // e^r − 1
+  // k + 1.5·2⁵² as an integer: its low 8 bits are j = k mod 256, and bits 8 and up hold
+  // 1.5·2⁴⁴ + m with m = ⌊k/256⌋ (no borrow: |k| < 2⁵¹); shifted left by 52, only m is left.
+  let bits = shifted.bitPattern
+  let t = table[Int(truncatingIfNeeded: bits & 0xFF)]  // 2·2^(j/256)
+  let mantissa = t + t * p  // 2·2^(j/256)·e^r
+  let scale = Double(bitPattern: ((bits >> 8) &+ 1022) << 52)  // 2^(m−1), m − 1 ≥ −1022 here
+  return x < -707.7 ? 0 : mantissa * scale
+}
+
+/// ``fastExp(_:table:)`` with the shared table.
+@inlinable @inline(__always)
+func fastExp(_ x: Double) -> Double { fastExp(x, table: SamplingTables.shared.exp2) }
+
+/// ``fastExp(_:table:)`` of two values at once (in SSE2 lanes), bit for bit the same results.
+@inlinable @inline(__always)
+func fastExp(_ x: SIMD2<Double>, table: UnsafePointer<Double>) -> SIMD2<Double> {
+  let n256OverLn2 = 369.329_930_467_574_6
+  let ln2Hi = 0x1.62e42ffp-9
+  let ln2Lo = -0x1.718432a1b0e26p-43
+  let shifter = 0x1.8p52
+  let lo = SIMD2<Double>(repeating: -708), hi = SIMD2<Double>(repeating: 710)
+  var clamped = x.replacing(with: lo, where: x .< lo)
+  clamped = clamped.replacing(with: hi, where: clamped .> hi)
+  let shifted = clamped * n256OverLn2 + shifter
+  let kd = shifted - shifter
+  let r = (clamped - kd * ln2Hi) - kd * ln2Lo
+  let r2 = r * r
+  let p = r + r2 * ((0.5 + r * (1.0 / 6)) + r2 * (1.0 / 24))
+  let bits = unsafeBitCast(shifted, to: SIMD2<UInt64>.self)
+  let t = SIMD2<Double>(
+    table[Int(truncatingIfNeeded: bits[0] & 0xFF)], table[Int(truncatingIfNeeded: bits[1] & 0xFF)])
+  let mantissa = t + t * p
+  let scale = unsafeBitCast(((bits &>> 8) &+ 1022) &<< 52, to: SIMD2<Double>.self)
+  let value = mantissa * scale
+  // 0 below −707.7, by a mask (a comparison gives all-ones lanes).
+  let below = unsafeBitCast(x .< -707.7, to: SIMD2<UInt64>.self)
+  return unsafeBitCast(unsafeBitCast(value, to: SIMD2<UInt64>.self) & ~below, to: SIMD2<Double>.self)
 }

@@ -76,7 +76,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
   public var state: (UInt64, UInt64, UInt64, UInt64) { (s0, s1, s2, s3) }
 
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func next() -> UInt64 {
     let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
     let t = s1 << 17
@@ -92,13 +92,13 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
 extension RandomNumberGenerator {
   /// A uniform double in [0, 1): the top 53 bits of one output times 2⁻⁵³.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func nextUnitClosedOpen() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 
   /// A uniform double in (0, 1): (top 53 bits + ½) · 2⁻⁵³, never 0 or 1 (safe for `log`).
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func nextUnitOpen() -> Double {
     (Double(next() >> 11) + 0.5) * 0x1.0p-53
   }

@@ -22,7 +22,10 @@ struct OutcomeSet: Sendable {
     for v in block {
       if v < lo { lo = v }
       if v > hi { hi = v }
-      if v.rounded(.towardZero) != v { whole = false }  // also false for NaN and ±∞
+      // Whole below 2⁵² iff adding and subtracting 2⁵² gives it back (no library call); false
+      // for fractions and NaN. Larger values (and ±∞) fail the range test below.
+      let a = abs(v)
+      if !(a >= 0x1p52 || (a + 0x1p52) - 0x1p52 == a) { whole = false }
     }
     let limit = Double(2 * block.count + 64)
     if whole && abs(lo) < 0x1p52 && abs(hi) < 0x1p52 && hi - lo < limit {
@@ -105,6 +108,9 @@ struct OutcomeSet: Sendable {
         return base + Double(counts.count - 1)
       }
     }
+    if values.count >= Self.sampledSelectionMinimum, let answers = sampledOrderStatistics(ranks) {
+      return answers
+    }
     var copy = values
     return copy.withUnsafeMutableBufferPointer { buffer in
       // Select in ascending rank order, each within the part right of the previous one.
@@ -116,6 +122,55 @@ struct OutcomeSet: Sendable {
       }
       return results
     }
+  }
+
+  /// From this many raw values on, ``orderStatistics(_:)`` first tries one pass over a window
+  /// around each rank.
+  static let sampledSelectionMinimum = 1 << 16
+
+  /// The order statistics of many raw values in one pass: a sorted sample of every
+  /// (count / 16384)-th value gives, for each rank, a window [lo, hi] that holds it unless the
+  /// sample is far off (beyond 4 standard deviations); the pass counts the values below lo and
+  /// keeps those in the window, whose sorted copy then answers exactly. nil if a rank is not in
+  /// its window or a value is NaN (quickselect answers then).
+  private func sampledOrderStatistics(_ ranks: [Int]) -> [Double]? {
+    let n = values.count
+    let sampleSize = 16_384
+    let stride = n / sampleSize
+    guard stride >= 1, !ranks.isEmpty else { return nil }
+    var sample = (0..<sampleSize).map { values[$0 * stride] }
+    if sample.contains(where: { $0.isNaN }) { return nil }
+    sample.sort()
+    var lo: [Double] = [], hi: [Double] = []
+    for k in ranks {
+      let p = Double(k - 1) / Double(n)
+      let center = p * Double(sampleSize)
+      let margin = 4 * (max(p * (1 - p), 1 / Double(sampleSize)) * Double(sampleSize)).squareRoot() + 2
+      let first = Int((center - margin).rounded(.down)), last = Int((center + margin).rounded(.up))
+      lo.append(first <= 0 ? -.infinity : sample[first])
+      hi.append(last >= sampleSize - 1 ? .infinity : sample[last])
+    }
+    let windows = ranks.count
+    var below = [Int](repeating: 0, count: windows)
+    var kept = [[Double]](repeating: [], count: windows)
+    for w in 0..<windows { kept[w].reserveCapacity(n / 16) }
+    var sawNaN = false
+    for v in values {
+      sawNaN = sawNaN || v.isNaN
+      for w in 0..<windows {
+        below[w] += v < lo[w] ? 1 : 0
+        if v >= lo[w] && v <= hi[w] { kept[w].append(v) }
+      }
+    }
+    if sawNaN { return nil }
+    var answers: [Double] = []
+    for w in 0..<windows {
+      let index = ranks[w] - 1 - below[w]
+      guard index >= 0 && index < kept[w].count else { return nil }
+      kept[w].sort()
+      answers.append(kept[w][index])
+    }
+    return answers
   }
 
   /// The p-quantile as the ⌈p·n⌉-th smallest outcome (inverse empirical CDF).

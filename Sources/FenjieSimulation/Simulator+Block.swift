@@ -47,324 +47,543 @@ struct Tally: Sendable {
 extension CompiledModel {
   /// Simulates `runs` runs with `generator` (the first `runs` runs of the block's stream).
   ///
-  /// Per run, in three passes (so that the exponentials vectorise):
+  /// Per run, in passes (so that the arithmetic runs two lanes at a time and every draw has its
+  /// inputs ready; each pass is its own function, which keeps the register allocation of its
+  /// loop simple):
   /// 1. draw the shared factors (year-major, then group), then each task's own ε in task order
-  ///    (no draw when σ·√(1−ρ) = 0), giving the exponent of R;
-  /// 2. λ = target·remaining·R for every task, and e^−λ for the goal year's tasks;
-  /// 3. in unit order (see ``Unit``), the Poisson draw of each count unit with λ > 0, then the
-  ///    district totals, the goals and the street statistics.
+  ///    (tasks with σ·√(1−ρ) = 0 take no draw);
+  /// 2. the exponent of R and λ = target·remaining·R of every task;
+  /// 3. λ and log λ of every count unit (see ``Unit``); e^−λ for the units whose λ is usually
+  ///    below 20 (drawn by inversion, two at a time) and the constants of PTRS for the others;
+  /// 4. the Poisson draw of each count unit with λ > 0, in ``UnitColumns`` order, then the
+  ///    continuous units, adding each to its district total;
+  /// 5. the goals and the street statistics.
   func simulateBlock(runs: Int, generator: inout Xoshiro256StarStar, scratch: BlockScratch) -> Tally {
-    let normal = StandardNormal()
-    let reciprocal = SamplingTables.shared.reciprocal
-    let taskCount = tasks.count
-    let goalCount = goals.count
-    let slotCount = slots.count
-    let totalCount = yearCount * indicatorCount
-    let tolerance = Self.tolerance
-    let lastYearOffset = (yearCount - 1) * indicatorCount
-    let goalYearStart = goalYearTasks.lowerBound
-
     assert(scratch.runs >= runs, "scratch smaller than the block")
     scratch.reset()
-    let columns = scratch.columns
-    let unitColumns = scratch.unitColumns
-    let buffers = scratch.buffers
-    let exponent = buffers.exponent, lambda = buffers.lambda, emLambda = buffers.emLambda
-    let factors = buffers.factors, totals = buffers.totals, street = buffers.street
-    let outcome = buffers.outcome, goalMissed = buffers.goalMissed
-    let groupAllHit = buffers.groupAllHit
-    let goalHits = buffers.goalHits, slotHits = buffers.slotHits
-    let indicatorMisses = buffers.indicatorMisses, groupHits = buffers.groupHits
-    let goalOutcomeSum = buffers.goalOutcomeSum, goalShortfallSum = buffers.goalShortfallSum
-    let slotMissShortfall = buffers.slotMissShortfall
-    let goalIndicator = buffers.goalIndicator, goalGroup = buffers.goalGroup
-    let goalSums = buffers.goalSums, goalKnown = buffers.goalKnown, goalTarget = buffers.goalTarget
-    let slotTarget = buffers.slotTarget, slotIndicatorMissGoal = buffers.slotMissGoal
+    let kernel = Kernel(model: self, scratch: scratch, runs: runs)
     var allHits = 0
-
     for run in 0..<runs {
-      // Pass 1: exponents of R.
-      for f in 0..<factorCount { factors[f] = normal.sample(using: &generator) }
-      for t in 0..<taskCount {
-        var x = columns.logMean[t] + columns.sharedWeight[t] * factors[Int(columns.factor[t])]
-        if columns.ownWeight[t] != 0 {
-          x += columns.ownWeight[t] * normal.sample(using: &generator)
-        }
-        exponent[t] = x
-      }
-      // Pass 2: λ, and e^−λ where a street's own draw may need it (vectorised loops).
-      // A task without randomness has exponent 0 and scale λ: fastExp(0) is exactly 1.
-      for t in 0..<taskCount { lambda[t] = columns.scale[t] * fastExp(exponent[t]) }
-      for t in goalYearStart..<taskCount { emLambda[t] = fastExp(-lambda[t]) }
-
-      // Pass 3: draws and district totals (units come in the order of their totals).
-      for t in 0..<totalCount { totals[t] = 0 }
-      var current = Int(unitColumns.total[0])
-      var sum = 0.0
-      for u in 0..<unitColumns.count {
-        let first = Int(unitColumns.first[u])
-        let end = Int(unitColumns.end[u])
-        var l = lambda[first]
-        for t in (first + 1)..<max(end, first + 1) { l += lambda[t] }
-        var draw = l
-        if unitColumns.isCount[u] && l > 0 {
-          if l < Poisson.inversionLimit {
-            let q = end - first == 1 && first >= goalYearStart ? emLambda[first] : exp(-l)
-            draw = Poisson.inversion(l, expMinusMean: q, reciprocal: reciprocal, using: &generator)
-          } else {
-            draw = Poisson.ptrs(l, using: &generator)
-          }
-        }
-        let value = unitColumns.known[u] + draw
-        let total = Int(unitColumns.total[u])
-        if total != current {
-          totals[current] = sum
-          current = total
-          sum = 0
-        }
-        sum += value
-        let slot = unitColumns.slot[u]
-        if slot >= 0 { street[Int(slot)] = value }
-      }
-      totals[current] = sum
-
-      // Goals.
-      var allHit = true
-      for g in 0..<groupCount { groupAllHit[g] = true }
-      for g in 0..<goalCount {
-        let indicator = goalIndicator[g]
-        var result: Double
-        if goalSums[g] {
-          result = goalKnown[g]
-          for y in 0..<yearCount { result += totals[y * indicatorCount + indicator] }
-        } else {
-          result = totals[lastYearOffset + indicator]
-        }
-        outcome[g * runs + run] = result
-        goalOutcomeSum[g] += result
-        let target = goalTarget[g]
-        if result < target { goalShortfallSum[g] += target - result }
-        let hit = result >= target - tolerance
-        goalMissed[g] = !hit
-        if hit {
-          goalHits[g] += 1
-        } else {
-          allHit = false
-          groupAllHit[goalGroup[g]] = false
-        }
-      }
-      if allHit { allHits += 1 }
-      for g in 0..<groupCount where groupAllHit[g] { groupHits[g] += 1 }
-
-      // Streets: own targets, and their part of the gap when the annual goal is missed.
-      for i in 0..<indicatorCount {
-        if let annual = annualGoal[i], goalMissed[annual] { indicatorMisses[i] += 1 }
-      }
-      for s in 0..<slotCount {
-        let value = street[s]
-        let target = slotTarget[s]
-        slotHits[s] += value >= target - tolerance ? 1 : 0
-        let missGoal = slotIndicatorMissGoal[s]
-        if missGoal >= 0 && goalMissed[missGoal] {
-          slotMissShortfall[s] += value < target ? target - value : 0
-        }
-      }
+      kernel.drawNormals(&generator)
+      kernel.computeLambdas()
+      kernel.prepareUnits()
+      kernel.drawUnits(&generator)
+      allHits += kernel.scoreGoals(run: run)
     }
 
+    let w = scratch.work
     var tally = Tally(model: self)
     tally.runs = runs
     tally.allHits = allHits
-    for g in 0..<goalCount {
-      tally.goalHits[g] = goalHits[g]
-      tally.goalOutcomeSum[g] = goalOutcomeSum[g]
-      tally.goalShortfallSum[g] = goalShortfallSum[g]
-      tally.outcomes[g] = OutcomeSet(block: UnsafeBufferPointer(start: outcome + g * runs, count: runs))
+    for g in 0..<goals.count {
+      tally.goalHits[g] = w.goalHits[g]
+      tally.goalOutcomeSum[g] = w.goalOutcomeSum[g]
+      tally.goalShortfallSum[g] = w.goalShortfallSum[g]
+      tally.outcomes[g] = OutcomeSet(block: UnsafeBufferPointer(start: w.outcome + g * runs, count: runs))
     }
-    for s in 0..<slotCount {
-      tally.slotHits[s] = slotHits[s]
-      tally.slotMissShortfall[s] = slotMissShortfall[s]
+    for s in 0..<slots.count {
+      tally.slotHits[s] = w.slotHits[s]
+      tally.slotMissShortfall[s] = w.slotMissShortfall[s]
     }
-    for i in 0..<indicatorCount { tally.indicatorMisses[i] = indicatorMisses[i] }
-    for g in 0..<groupCount { tally.groupHits[g] = groupHits[g] }
+    for i in 0..<indicatorCount { tally.indicatorMisses[i] = w.indicatorMisses[i] }
+    for g in 0..<groupCount { tally.groupHits[g] = w.groupHits[g] }
     return tally
   }
+}
+
+/// The passes of one run (see ``CompiledModel/simulateBlock(runs:generator:scratch:)``).
+private struct Kernel {
+  let c: TaskColumns
+  let k: UnitColumns
+  let u: UnitColumns
+  let w: Work
+  let runs, factorCount, taskCount, goalCount, slotCount, groupCount: Int
+  let yearCount, indicatorCount: Int
+  let normal = StandardNormal()
+  let reciprocal, logFactorials, expTable: UnsafeMutablePointer<Double>
+
+  init(model: CompiledModel, scratch: BlockScratch, runs: Int) {
+    c = scratch.columns
+    k = scratch.counts
+    u = scratch.continuous
+    w = scratch.work
+    self.runs = runs
+    factorCount = model.factorCount
+    taskCount = model.tasks.count
+    goalCount = model.goals.count
+    slotCount = model.slots.count
+    groupCount = model.groupCount
+    yearCount = model.yearCount
+    indicatorCount = model.indicatorCount
+    let tables = SamplingTables.shared
+    reciprocal = tables.reciprocal
+    logFactorials = tables.logFactorial
+    expTable = tables.exp2
+  }
+
+  /// Pass 1: the normal draws. The generator is copied in and out so that it lives in
+  /// registers (the rare slow paths take copies of their own).
+  @inline(never)
+  func drawNormals(_ generator: inout Xoshiro256StarStar) {
+    var rng = generator
+    defer { generator = rng }
+    let normal = self.normal, factors = w.factors, eps = w.eps, noisy = c.noisy
+    for f in 0..<factorCount { factors[f] = normal.sample(using: &rng) }
+    for j in 0..<c.noisyCount { eps[Int(noisy[j])] = normal.sample(using: &rng) }
+  }
+
+  /// Pass 2: exponent x = logMean + sharedWeight·Z + ownWeight·ε and λ = scale·eˣ, two at a
+  /// time (the columns are padded to an even length). A task without randomness has x = 0 and
+  /// scale λ: fastExp(0) is exactly 1.
+  @inline(never)
+  func computeLambdas() {
+    let factors = w.factors, eps = w.eps, exponent = w.exponent, lambda = w.lambda
+    let factor = c.factor, logMean = c.logMean, sharedWeight = c.sharedWeight
+    let ownWeight = c.ownWeight, scale = c.scale, expTable = self.expTable
+    var t = 0
+    while t < taskCount {
+      let z = SIMD2(factors[Int(factor[t])], factors[Int(factor[t + 1])])
+      let x = load2(logMean, t) + load2(sharedWeight, t) * z + load2(ownWeight, t) * load2(eps, t)
+      store2(x, exponent, t)
+      store2(load2(scale, t) * fastExp(x, table: expTable), lambda, t)
+      t += 2
+    }
+  }
+
+  /// Pass 3: λ and log λ of the count units (log λ = log scale + x for one task; NaN for a sum,
+  /// computed when needed), then e^−λ and the PTRS constants.
+  @inline(never)
+  func prepareUnits() {
+    let unitLambda = w.unitLambda, unitLog = w.unitLog, lambda = w.lambda, exponent = w.exponent
+    let logScale = c.logScale, first = k.first, expTable = self.expTable
+    let counts = k.count
+    for i in 0..<counts {
+      let f = Int(first[i])
+      unitLambda[i] = lambda[f]
+      unitLog[i] = logScale[f] + exponent[f]
+    }
+    for m in 0..<k.multiCount {
+      let i = Int(k.multiUnit[m])
+      var l = unitLambda[i]
+      for t in Int(k.multiFirst[m])..<Int(k.multiEnd[m]) { l += lambda[t] }
+      unitLambda[i] = l
+      unitLog[i] = .nan
+    }
+    let unitExpMinus = w.unitExpMinus
+    var i = 0
+    while i < k.smallEnd {
+      store2(fastExp(-load2(unitLambda, i), table: expTable), unitExpMinus, i)
+      i += 2
+    }
+    let ptrsB = w.ptrsB, ptrsA = w.ptrsA, ptrsVr = w.ptrsVr, ptrsInvAlpha = w.ptrsInvAlpha
+    i = k.ptrsStart
+    while i < counts {
+      let p = PTRSConstants.pair(load2(unitLambda, i))
+      store2(p.b, ptrsB, i)
+      store2(p.a, ptrsA, i)
+      store2(p.vr, ptrsVr, i)
+      store2(p.invAlpha, ptrsInvAlpha, i)
+      i += 2
+    }
+  }
+
+  /// Pass 4: draws and district totals. Units without a street slot write to a spare one.
+  @inline(never)
+  func drawUnits(_ generator: inout Xoshiro256StarStar) {
+    var rng = generator
+    defer { generator = rng }
+    let totals = w.totals, street = w.street, unitLambda = w.unitLambda, unitLog = w.unitLog
+    let known = k.known, total = k.total, slot = k.slot
+    let reciprocal = self.reciprocal, logFactorials = self.logFactorials, expTable = self.expTable
+    let counts = k.count, ptrsStart = k.ptrsStart, smallEnd = k.smallEnd
+    for t in 0..<(yearCount * indicatorCount) { totals[t] = 0 }
+    // Units whose λ is usually below 20: inversion, with e^−λ at hand.
+    let unitExpMinus = w.unitExpMinus, steps = k.countingSteps
+    let inversionEnd = min(ptrsStart, counts)
+    var i = 0
+    while i < inversionEnd {
+      // Two at a time where both means are in (0, 10) and the steps agree (the usual case: the
+      // units are sorted by steps).
+      if i + 1 < inversionEnd && steps[i] == steps[i + 1] {
+        let l = load2(unitLambda, i)
+        if all((l .> 0) .& (l .< UnitColumns.inversionMean)) {
+          // Constant steps, so that the counting loop unrolls (units are sorted by steps, so the
+          // switch seldom changes its way).
+          let q = load2(unitExpMinus, i)
+          let draws: SIMD2<Double>
+          switch steps[i] {
+          case 6:
+            draws = Poisson.inversionCountingPair(
+              l, expMinusMean: q, steps: 6, reciprocal: reciprocal, using: &rng)
+          case 12:
+            draws = Poisson.inversionCountingPair(
+              l, expMinusMean: q, steps: 12, reciprocal: reciprocal, using: &rng)
+          case 18:
+            draws = Poisson.inversionCountingPair(
+              l, expMinusMean: q, steps: 18, reciprocal: reciprocal, using: &rng)
+          default:
+            draws = Poisson.inversionCountingPair(
+              l, expMinusMean: q, steps: 32, reciprocal: reciprocal, using: &rng)
+          }
+          for lane in 0..<2 {
+            let value = known[i + lane] + draws[lane]
+            totals[Int(total[i + lane])] += value
+            street[Int(slot[i + lane])] = value
+          }
+          i += 2
+          continue
+        }
+      }
+      let l = unitLambda[i]
+      var draw = 0.0
+      if l < UnitColumns.inversionMean {
+        if l > 0 {
+          draw = Poisson.inversionCounting(
+            l, expMinusMean: unitExpMinus[i], steps: Int(steps[i]), reciprocal: reciprocal,
+            using: &rng)
+        }
+      } else if l < .infinity {
+        let p = PTRSConstants(l)
+        var logL = unitLog[i]
+        if logL.isNaN { logL = log(l) }
+        draw = Poisson.ptrs(
+          l, p.b, p.a, p.vr, p.invAlpha, logMean: logL, logFactorials: logFactorials,
+          expTable: expTable, using: &rng)
+      } else {
+        draw = l  // +∞ or NaN: passed on
+      }
+      let value = known[i] + draw
+      totals[Int(total[i])] += value
+      street[Int(slot[i])] = value
+      i += 1
+    }
+    // The others: PTRS with its constants at hand.
+    let ptrsB = w.ptrsB, ptrsA = w.ptrsA, ptrsVr = w.ptrsVr, ptrsInvAlpha = w.ptrsInvAlpha
+    for i in inversionEnd..<counts {
+      let l = unitLambda[i]
+      var draw = 0.0
+      if l >= Poisson.inversionLimit && l < .infinity {
+        draw = Poisson.ptrs(
+          l, ptrsB[i], ptrsA[i], ptrsVr[i], ptrsInvAlpha[i], logMean: unitLog[i],
+          logFactorials: logFactorials, expTable: expTable, using: &rng)
+      } else if l < Poisson.inversionLimit {
+        if l > 0 {
+          let q = i < smallEnd ? unitExpMinus[i] : fastExp(-l, table: expTable)
+          draw = Poisson.inversionCounting(
+            l, expMinusMean: q, steps: Poisson.countingSteps(l), reciprocal: reciprocal,
+            using: &rng)
+        }
+      } else {
+        draw = l
+      }
+      let value = known[i] + draw
+      totals[Int(total[i])] += value
+      street[Int(slot[i])] = value
+    }
+    let lambda = w.lambda
+    for i in 0..<u.count {
+      var value = u.known[i]
+      for t in Int(u.first[i])..<Int(u.end[i]) { value += lambda[t] }
+      totals[Int(u.total[i])] += value
+      street[Int(u.slot[i])] = value
+    }
+  }
+
+  /// Pass 5: goals, and the streets' own targets and their part of the gap when the annual goal
+  /// is missed (goalMissed is 1 or 0, and 0 at the spare index of indicators without an annual
+  /// goal). Returns 1 if every goal was hit, else 0.
+  @inline(never)
+  func scoreGoals(run: Int) -> Int {
+    let totals = w.totals, goalMissed = w.goalMissed
+    let lastYearOffset = (yearCount - 1) * indicatorCount
+    let groupMissed = w.groupMissed
+    for g in 0..<groupCount { groupMissed[g] = 0 }
+    var anyMissed = 0
+    for g in 0..<goalCount {
+      let indicator = w.goalIndicator[g]
+      var result: Double
+      if w.goalSums[g] {
+        result = w.goalKnown[g]
+        for y in 0..<yearCount { result += totals[y * indicatorCount + indicator] }
+      } else {
+        result = totals[lastYearOffset + indicator]
+      }
+      w.outcome[g * runs + run] = result
+      w.goalOutcomeSum[g] += result
+      let target = w.goalTarget[g]
+      w.goalShortfallSum[g] += result < target ? target - result : 0
+      let missed = result >= w.goalThreshold[g] ? 0 : 1
+      goalMissed[g] = Double(missed)
+      w.goalHits[g] += 1 - missed
+      anyMissed |= missed
+      groupMissed[w.goalGroup[g]] |= missed
+    }
+    for g in 0..<groupCount { w.groupHits[g] += 1 - groupMissed[g] }
+    for i in 0..<indicatorCount {
+      w.indicatorMisses[i] += Int(goalMissed[Int(w.annualGoal[i])])
+    }
+    let street = w.street, slotTarget = w.slotTarget, slotThreshold = w.slotThreshold
+    let slotHits = w.slotHits, slotMissShortfall = w.slotMissShortfall, slotMissGoal = w.slotMissGoal
+    for s in 0..<slotCount {
+      let value = street[s]
+      let target = slotTarget[s]
+      slotHits[s] += value >= slotThreshold[s] ? 1 : 0
+      slotMissShortfall[s] += goalMissed[Int(slotMissGoal[s])] * (value < target ? target - value : 0)
+    }
+    return 1 - anyMissed
+  }
+}
+
+/// Two doubles from `p + i`.
+@inline(__always)
+private func load2(_ p: UnsafeMutablePointer<Double>, _ i: Int) -> SIMD2<Double> {
+  UnsafeRawPointer(p + i).loadUnaligned(as: SIMD2<Double>.self)
+}
+
+/// Stores two doubles at `p + i`.
+@inline(__always)
+private func store2(_ v: SIMD2<Double>, _ p: UnsafeMutablePointer<Double>, _ i: Int) {
+  UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: SIMD2<Double>.self)
+}
+
+/// Owns raw, zero-filled allocations and frees them all at once.
+private final class Arena {
+  private var blocks: [UnsafeMutableRawPointer] = []
+
+  /// `count` zeroed values (at least one), 16-byte aligned.
+  func make<T>(_ count: Int, of _: T.Type = T.self) -> UnsafeMutablePointer<T> {
+    let bytes = max(count, 1) * MemoryLayout<T>.stride
+    let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 16)
+    raw.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+    blocks.append(raw)
+    return raw.bindMemory(to: T.self, capacity: max(count, 1))
+  }
+
+  deinit { for b in blocks { b.deallocate() } }
 }
 
 /// The memory one worker thread reuses for every block it runs (no allocation per block).
 final class BlockScratch {
   let runs: Int
-  fileprivate let buffers: Buffers
+  private let arena = Arena()
   fileprivate let columns: TaskColumns
-  fileprivate let unitColumns: UnitColumns
+  fileprivate let counts: UnitColumns
+  fileprivate let continuous: UnitColumns
+  fileprivate let work: Work
   private let model: CompiledModel
 
   init(model: CompiledModel, runs: Int) {
     self.runs = runs
     self.model = model
-    buffers = Buffers(model: model, runs: runs)
-    columns = TaskColumns(model.tasks)
-    unitColumns = UnitColumns(model.units)
+    columns = TaskColumns(model.tasks, arena: arena)
+    counts = UnitColumns(
+      model.units.filter { $0.isCount }, tasks: model.tasks, slotCount: model.slots.count, arena: arena)
+    continuous = UnitColumns(
+      model.units.filter { !$0.isCount }, tasks: model.tasks, slotCount: model.slots.count,
+      arena: arena)
+    work = Work(model: model, runs: runs, countUnits: counts.count, arena: arena)
   }
 
   /// Zeroes the per-block counters.
   func reset() {
     let goals = max(model.goals.count, 1), slots = max(model.slots.count, 1)
-    buffers.goalOutcomeSum.update(repeating: 0, count: goals)
-    buffers.goalShortfallSum.update(repeating: 0, count: goals)
-    buffers.goalHits.update(repeating: 0, count: goals)
-    buffers.slotHits.update(repeating: 0, count: slots)
-    buffers.slotMissShortfall.update(repeating: 0, count: slots)
-    buffers.indicatorMisses.update(repeating: 0, count: max(model.indicatorCount, 1))
-    buffers.groupHits.update(repeating: 0, count: max(model.groupCount, 1))
-  }
-
-  deinit {
-    buffers.deallocate()
-    columns.deallocate()
-    unitColumns.deallocate()
+    work.goalOutcomeSum.update(repeating: 0, count: goals)
+    work.goalShortfallSum.update(repeating: 0, count: goals)
+    work.goalHits.update(repeating: 0, count: goals)
+    work.slotHits.update(repeating: 0, count: slots)
+    work.slotMissShortfall.update(repeating: 0, count: slots)
+    work.indicatorMisses.update(repeating: 0, count: max(model.indicatorCount, 1))
+    work.groupHits.update(repeating: 0, count: max(model.groupCount, 1))
   }
 }
 
-/// Scratch memory of one block, as raw pointers so the inner loops have no array overhead.
-private struct Buffers {
-  let exponent, lambda, emLambda, factors, totals, street, outcome: UnsafeMutablePointer<Double>
+/// Per-run buffers, the per-block counters and the goal and slot columns, as raw pointers so the
+/// inner loops have no array overhead. Task and unit arrays have a spare entry (even lengths).
+private struct Work {
+  let eps, exponent, lambda, factors, totals, street, outcome: UnsafeMutablePointer<Double>
+  let unitLambda, unitLog, unitExpMinus, ptrsB, ptrsA, ptrsVr, ptrsInvAlpha: UnsafeMutablePointer<Double>
   let goalOutcomeSum, goalShortfallSum, slotMissShortfall: UnsafeMutablePointer<Double>
-  let goalKnown, goalTarget, slotTarget: UnsafeMutablePointer<Double>
-  let goalHits, slotHits, indicatorMisses, groupHits, goalIndicator, goalGroup, slotMissGoal:
-    UnsafeMutablePointer<Int>
-  let goalMissed, groupAllHit, goalSums: UnsafeMutablePointer<Bool>
+  let goalKnown, goalTarget, goalThreshold, slotTarget, slotThreshold: UnsafeMutablePointer<Double>
+  /// 1 when the goal was missed in this run, else 0; one spare entry that stays 0.
+  let goalMissed: UnsafeMutablePointer<Double>
+  let goalHits, slotHits, indicatorMisses, groupHits, goalIndicator, goalGroup: UnsafeMutablePointer<Int>
+  /// The annual goal of each indicator / of each slot's indicator, or the spare index.
+  let annualGoal, slotMissGoal: UnsafeMutablePointer<Int32>
+  let goalSums: UnsafeMutablePointer<Bool>
+  /// Per run: 1 if a goal of the group was missed, else 0.
+  let groupMissed: UnsafeMutablePointer<Int>
 
-  init(model: CompiledModel, runs: Int) {
-    func doubles(_ n: Int) -> UnsafeMutablePointer<Double> {
-      let p = UnsafeMutablePointer<Double>.allocate(capacity: max(n, 1))
-      p.initialize(repeating: 0, count: max(n, 1))
-      return p
-    }
-    func ints(_ n: Int) -> UnsafeMutablePointer<Int> {
-      let p = UnsafeMutablePointer<Int>.allocate(capacity: max(n, 1))
-      p.initialize(repeating: 0, count: max(n, 1))
-      return p
-    }
-    func bools(_ n: Int) -> UnsafeMutablePointer<Bool> {
-      let p = UnsafeMutablePointer<Bool>.allocate(capacity: max(n, 1))
-      p.initialize(repeating: false, count: max(n, 1))
-      return p
-    }
-    let tasks = model.tasks.count, goals = model.goals.count, slots = model.slots.count
-    exponent = doubles(tasks)
-    lambda = doubles(tasks)
-    emLambda = doubles(tasks)
-    factors = doubles(model.factorCount)
-    totals = doubles(model.yearCount * model.indicatorCount)
-    street = doubles(slots)
-    outcome = doubles(goals * runs)
-    goalOutcomeSum = doubles(goals)
-    goalShortfallSum = doubles(goals)
-    slotMissShortfall = doubles(slots)
-    goalKnown = doubles(goals)
-    goalTarget = doubles(goals)
-    slotTarget = doubles(slots)
-    goalHits = ints(goals)
-    slotHits = ints(slots)
-    indicatorMisses = ints(model.indicatorCount)
-    groupHits = ints(model.groupCount)
-    goalIndicator = ints(goals)
-    goalGroup = ints(goals)
-    slotMissGoal = ints(slots)
-    goalMissed = bools(goals)
-    groupAllHit = bools(model.groupCount)
-    goalSums = bools(goals)
+  init(model: CompiledModel, runs: Int, countUnits: Int, arena: Arena) {
+    let tasks = model.tasks.count + 1, goals = model.goals.count, slots = model.slots.count
+    let units = countUnits + 1
+    eps = arena.make(tasks)
+    exponent = arena.make(tasks)
+    lambda = arena.make(tasks)
+    factors = arena.make(model.factorCount)
+    totals = arena.make(model.yearCount * model.indicatorCount)
+    street = arena.make(slots + 1)
+    outcome = arena.make(goals * runs)
+    unitLambda = arena.make(units)
+    unitLog = arena.make(units)
+    unitExpMinus = arena.make(units)
+    ptrsB = arena.make(units)
+    ptrsA = arena.make(units)
+    ptrsVr = arena.make(units)
+    ptrsInvAlpha = arena.make(units)
+    goalOutcomeSum = arena.make(goals)
+    goalShortfallSum = arena.make(goals)
+    slotMissShortfall = arena.make(slots)
+    goalKnown = arena.make(goals)
+    goalTarget = arena.make(goals)
+    goalThreshold = arena.make(goals)
+    slotTarget = arena.make(slots)
+    slotThreshold = arena.make(slots)
+    goalMissed = arena.make(goals + 1)
+    goalHits = arena.make(goals)
+    slotHits = arena.make(slots)
+    indicatorMisses = arena.make(model.indicatorCount)
+    groupHits = arena.make(model.groupCount)
+    goalIndicator = arena.make(goals)
+    goalGroup = arena.make(goals)
+    annualGoal = arena.make(model.indicatorCount)
+    slotMissGoal = arena.make(slots)
+    groupMissed = arena.make(model.groupCount)
+    goalSums = arena.make(goals)
+    let tolerance = CompiledModel.tolerance
     for (g, goal) in model.goals.enumerated() {
       goalKnown[g] = goal.known
       goalTarget[g] = goal.target
+      goalThreshold[g] = goal.target - tolerance
       goalIndicator[g] = goal.indicator
       goalGroup[g] = goal.group
       goalSums[g] = goal.sumsYears
     }
+    for i in 0..<model.indicatorCount { annualGoal[i] = Int32(model.annualGoal[i] ?? goals) }
     for (s, slot) in model.slots.enumerated() {
       slotTarget[s] = slot.target
-      slotMissGoal[s] = model.annualGoal[slot.indicator] ?? -1
+      slotThreshold[s] = slot.target - tolerance
+      slotMissGoal[s] = Int32(model.annualGoal[slot.indicator] ?? goals)
     }
-  }
-
-  func deallocate() {
-    for p in [
-      exponent, lambda, emLambda, factors, totals, street, outcome, goalOutcomeSum,
-      goalShortfallSum, slotMissShortfall, goalKnown, goalTarget, slotTarget,
-    ] { p.deallocate() }
-    for p in [
-      goalHits, slotHits, indicatorMisses, groupHits, goalIndicator, goalGroup, slotMissGoal,
-    ] { p.deallocate() }
-    for p in [goalMissed, groupAllHit, goalSums] { p.deallocate() }
   }
 }
 
-/// The tasks as columns (structure of arrays) for the passes of ``CompiledModel/simulateBlock``.
+/// The tasks as columns (structure of arrays) for the passes of ``CompiledModel/simulateBlock``,
+/// with a spare entry (all zero) for the loops that take two at a time.
 private struct TaskColumns {
   /// λ = scale · e^(logMean + sharedWeight·Z + ownWeight·ε); without randomness (σ = 0, or
   /// nothing to deliver) the weights and logMean are 0 and scale is λ itself.
   let scale, logMean, sharedWeight, ownWeight: UnsafeMutablePointer<Double>
+  /// log(scale), so that log λ = logScale + exponent.
+  let logScale: UnsafeMutablePointer<Double>
   let factor: UnsafeMutablePointer<Int32>
+  /// The tasks with ownWeight ≠ 0, in task order: those that draw their own ε.
+  let noisy: UnsafeMutablePointer<Int32>
+  let noisyCount: Int
 
-  init(_ tasks: [CompiledModel.Task]) {
-    let n = max(tasks.count, 1)
-    scale = .allocate(capacity: n)
-    logMean = .allocate(capacity: n)
-    sharedWeight = .allocate(capacity: n)
-    ownWeight = .allocate(capacity: n)
-    factor = .allocate(capacity: n)
+  init(_ tasks: [CompiledModel.Task], arena: Arena) {
+    let n = tasks.count + 1
+    scale = arena.make(n)
+    logMean = arena.make(n)
+    sharedWeight = arena.make(n)
+    ownWeight = arena.make(n)
+    logScale = arena.make(n)
+    factor = arena.make(n)
+    noisy = arena.make(n)
+    var noisyCount = 0
     for (t, task) in tasks.enumerated() {
       let fixed = task.fixedRatio || task.deterministic
       scale[t] = task.deterministic ? 0 : (task.fixedRatio ? task.scale * task.meanRatio : task.scale)
       logMean[t] = fixed ? 0 : task.logMean
       sharedWeight[t] = fixed ? 0 : task.sharedWeight
       ownWeight[t] = fixed ? 0 : task.ownWeight
+      logScale[t] = log(scale[t])
       factor[t] = task.factor
+      if ownWeight[t] != 0 {
+        noisy[noisyCount] = Int32(t)
+        noisyCount += 1
+      }
     }
-  }
-
-  func deallocate() {
-    for p in [scale, logMean, sharedWeight, ownWeight] { p.deallocate() }
-    factor.deallocate()
+    self.noisyCount = noisyCount
   }
 }
 
-/// The units as columns.
+/// Units of one kind as columns, sorted: first the units whose typical mean Σ scale·meanRatio is
+/// below 20 (inversion), by their counting steps, then the others (PTRS); ties by typical mean,
+/// then model order. So the draws of one method come together and the branches that choose a
+/// method or a loop length seldom change their way from one unit to the next.
 private struct UnitColumns {
+  /// Units whose typical mean is below this get e^−λ computed in the two-lane pass (the others
+  /// compute it in the rare case that they need it).
+  static let smallMean = 20.0
+  /// Units whose typical mean is at least this get the PTRS constants computed there.
+  static let largeMean = 20.0
+  /// Below this mean the first segment of units draws by inversion (two at a time): cheaper
+  /// than PTRS there, because it has no data-dependent branch.
+  static let inversionMean = 20.0
   let count: Int
+  /// e^−λ is computed for units `0..<smallEnd` (even); PTRS constants for `ptrsStart..<count`
+  /// (`ptrsStart` even, ≤ `smallEnd`).
+  let smallEnd, ptrsStart: Int
   let first, end, total, slot: UnsafeMutablePointer<Int32>
   let known: UnsafeMutablePointer<Double>
-  let isCount: UnsafeMutablePointer<Bool>
+  /// The steps of ``Poisson/inversionCounting(_:expMinusMean:steps:reciprocal:using:)``.
+  let countingSteps: UnsafeMutablePointer<Int32>
+  /// Units of more than one task: their index and the tasks after the first.
+  let multiUnit, multiFirst, multiEnd: UnsafeMutablePointer<Int32>
+  let multiCount: Int
 
-  init(_ units: [CompiledModel.Unit]) {
+  /// - Parameter slotCount: the spare street slot, for units without one.
+  init(_ units: [CompiledModel.Unit], tasks: [CompiledModel.Task], slotCount: Int, arena: Arena) {
+    func typicalMean(_ unit: CompiledModel.Unit) -> Double {
+      tasks[unit.tasks].reduce(0) { $0 + ($1.deterministic ? 0 : $1.scale * $1.meanRatio) }
+    }
+    // The counting steps of inversion, for the mean one σ above the typical one (so that λ is
+    // seldom beyond them).
+    func steps(_ unit: CompiledModel.Unit) -> Int {
+      let sigma = tasks[unit.tasks].reduce(0.0) {
+        $1.fixedRatio || $1.deterministic
+          ? $0 : max($0, ($1.sharedWeight * $1.sharedWeight + $1.ownWeight * $1.ownWeight).squareRoot())
+      }
+      let high = typicalMean(unit) * exp(min(sigma, 5))
+      return Poisson.countingSteps(min(high, 19.5))
+    }
+    // Units expected below 20 first, by their steps (so that the counting loop's length seldom
+    // changes from one draw to the next), then the others; ties by typical mean, then order.
+    let keys = units.indices.map { u -> (Int, Int, Double, Int) in
+      let mean = typicalMean(units[u])
+      return mean < Self.largeMean ? (0, steps(units[u]), mean, u) : (1, 0, mean, u)
+    }
+    let sortedKeys = keys.sorted { $0 < $1 }
+    let order = sortedKeys.map { units[$0.3] }
     count = units.count
-    let n = max(count, 1)
-    first = .allocate(capacity: n)
-    end = .allocate(capacity: n)
-    total = .allocate(capacity: n)
-    slot = .allocate(capacity: n)
-    known = .allocate(capacity: n)
-    isCount = .allocate(capacity: n)
-    // A model without any open street still needs a unit to flush its (zero) totals.
-    first[0] = 0
-    end[0] = 0
-    total[0] = 0
-    slot[0] = -1
-    known[0] = 0
-    isCount[0] = false
-    for (u, unit) in units.enumerated() {
+    let small = order.prefix { typicalMean($0) < Self.smallMean }.count
+    smallEnd = small + small % 2
+    ptrsStart = order.prefix { typicalMean($0) < Self.largeMean }.count & ~1
+    let n = count + 1
+    first = arena.make(n)
+    end = arena.make(n)
+    total = arena.make(n)
+    slot = arena.make(n)
+    known = arena.make(n)
+    countingSteps = arena.make(n)
+    multiUnit = arena.make(n)
+    multiFirst = arena.make(n)
+    multiEnd = arena.make(n)
+    var multiCount = 0
+    for (u, unit) in order.enumerated() {
       first[u] = Int32(unit.tasks.lowerBound)
       end[u] = Int32(unit.tasks.upperBound)
       total[u] = unit.total
-      slot[u] = unit.slot
+      slot[u] = unit.slot >= 0 ? unit.slot : Int32(slotCount)
       known[u] = unit.known
-      isCount[u] = unit.isCount
+      countingSteps[u] = Int32(sortedKeys[u].0 == 0 ? sortedKeys[u].1 : Poisson.countingSteps(19.5))
+      if unit.tasks.count > 1 {
+        multiUnit[multiCount] = Int32(u)
+        multiFirst[multiCount] = Int32(unit.tasks.lowerBound + 1)
+        multiEnd[multiCount] = Int32(unit.tasks.upperBound)
+        multiCount += 1
+      }
     }
-  }
-
-  func deallocate() {
-    for p in [first, end, total, slot] { p.deallocate() }
-    known.deallocate()
-    isCount.deallocate()
+    self.multiCount = multiCount
   }
 }

@@ -63,7 +63,7 @@ public struct Simulator: Sendable {
     simulate(into: &tally, upTo: runs, seed: seed, threads: threads) { done in
       progress?(Double(done) / Double(runs))
     }
-    return makeResult(tally, seed: seed, precision: nil)
+    return makeResult(tally, seed: seed, precision: nil, threads: threads)
   }
 
   /// Simulates until the standard error of every goal's P(hit) is at most `precision`, checking
@@ -103,7 +103,7 @@ public struct Simulator: Sendable {
     }
     let report = PrecisionReport(
       target: precision, achieved: achieved, maxRuns: maxRuns, met: achieved <= precision)
-    return makeResult(tally, seed: seed, precision: report)
+    return makeResult(tally, seed: seed, precision: report, threads: threads)
   }
 
   static func largestStandardError(_ tally: Tally) -> Double {
@@ -154,7 +154,7 @@ public struct Simulator: Sendable {
       return blocks.map { block($0, scratch) }
     }
 
-    let slots = ResultSlots(count: blocks.count)
+    let slots = ResultSlots<Tally>(count: blocks.count)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       let scratch = BlockScratch(model: model, runs: size)
       while let index = slots.claim() {
@@ -166,18 +166,32 @@ public struct Simulator: Sendable {
 
   // MARK: Results
 
-  private func makeResult(_ tally: Tally, seed: UInt64, precision: PrecisionReport?)
-    -> SimulationResult
-  {
+  /// The order statistics `ranks` of every goal's outcomes. Selecting among raw values takes a
+  /// while for many runs, so goals are spread over up to `threads` workers; each answer depends
+  /// on its goal's outcomes only.
+  static func orderStatistics(_ outcomes: [OutcomeSet], ranks: [Int], threads: Int) -> [[Double]] {
+    let workers = min(threads, outcomes.count { !$0.isHistogram })
+    if workers <= 1 { return outcomes.map { $0.orderStatistics(ranks) } }
+    let slots = ResultSlots<[Double]>(count: outcomes.count)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while let g = slots.claim() { slots.store(outcomes[g].orderStatistics(ranks), at: g) }
+    }
+    return slots.results()
+  }
+
+  private func makeResult(
+    _ tally: Tally, seed: UInt64, precision: PrecisionReport?, threads: Int
+  ) -> SimulationResult {
     let n = tally.runs
     let nd = Double(n)
     let ranks = [0.1, 0.5, 0.9].map { OutcomeSet.rank(of: $0, in: n) }
+    let quantiles = Self.orderStatistics(tally.outcomes, ranks: ranks, threads: threads)
     var goals: [GoalOdds] = []
     for (g, goal) in model.goals.enumerated() {
       let indicator = input.indicators[goal.indicator]
       let hits = tally.goalHits[g]
       let p = Double(hits) / nd
-      let q = tally.outcomes[g].orderStatistics(ranks)
+      let q = quantiles[g]
       goals.append(
         GoalOdds(
           indicatorIndex: goal.indicator, indicatorID: indicator.id, indicatorName: indicator.name,
@@ -229,12 +243,13 @@ public struct Simulator: Sendable {
   }
 }
 
-/// Finished blocks of one wave, filled by worker threads. Each slot is claimed by exactly one
-/// worker (under the lock) and written once; they are read after `concurrentPerform` returns.
-private final class ResultSlots: @unchecked Sendable {
+/// Results (finished blocks of one wave, or quantiles) filled by worker threads. Each slot is
+/// claimed by exactly one worker (under the lock) and written once; they are read after
+/// `concurrentPerform` returns.
+private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var next = 0
-  private var slots: [Tally?]
+  private var slots: [Value?]
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 
@@ -246,13 +261,13 @@ private final class ResultSlots: @unchecked Sendable {
     return next - 1
   }
 
-  func store(_ tally: Tally, at index: Int) {
+  func store(_ value: Value, at index: Int) {
     lock.lock()
     defer { lock.unlock() }
-    slots[index] = tally
+    slots[index] = value
   }
 
-  func results() -> [Tally] {
+  func results() -> [Value] {
     lock.lock()
     defer { lock.unlock() }
     return slots.compactMap { $0 }
