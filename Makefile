@@ -4,7 +4,7 @@
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: setup demo test build release bench clean
+.PHONY: setup demo test build release bench readme clean
 
 # GLPK (Debian's libglpk-dev, version 5) and glpsol (glpk-utils, used by the tests to re-solve models).
 setup:
@@ -31,6 +31,10 @@ test: setup
 
 bench: release
 	bash benchmarks/run.sh
+
+# Regenerates every command output pasted in the README (blocks after <!-- output: … --> markers).
+readme: release
+	python3 scripts/update-readme.py
 
 clean:
 	rm -rf .build
