@@ -127,7 +127,7 @@ final class WorkbookTests: XCTestCase {
     XCTAssertTrue(names[1].hasSuffix(" (2)"))
     XCTAssertEqual(names[2], "Sheet3")
     XCTAssertEqual(names[3], "分解表")
-    XCTAssertEqual(xmlEscape("<&\"'>\u{1}\t"), "&lt;&amp;&quot;&apos;&gt;\t")
+    XCTAssertEqual(xmlEscape("<&\"'>\u{1}\t"), "&lt;&amp;&quot;&#39;&gt;\t")
     let parts = try parts(XLSXWorkbook(title: "t&", sheets: [sheet]).data())
     for (name, xml) in parts { assertWellFormed(xml, name) }
     XCTAssertFalse((parts["xl/worksheets/sheet1.xml"] ?? "").contains("nan"), "non-finite numbers are left empty")

@@ -381,11 +381,11 @@ extension HTMLReport {
       let report = allocationReport
       let district = line.districtTarget.map { report.value(line.indicator, $0) } ?? ""
       let total = line.allocatedTotal.map { report.value(line.indicator, $0) } ?? ""
-      out += "<figure>\n<h3>\(escapeMarkup(line.indicator.areaName))（\(escapeMarkup(line.indicator.areaUnit))）"
+      out += "<figure>\n<h3>\(xmlEscape(line.indicator.areaName))（\(xmlEscape(line.indicator.areaUnit))）"
       out += line.status == .infeasible ? " <span class=\"bad-mark\">✗</span>" : ""
-      out += " <small>合计 \(escapeMarkup(total)) · 区目标 \(escapeMarkup(district))</small></h3>\n"
+      out += " <small>合计 \(xmlEscape(total)) · 区目标 \(xmlEscape(district))</small></h3>\n"
       out += keyLineChart(line)
-      out += "\n<figcaption>基数 baseline: \(escapeMarkup(line.baselineSource))</figcaption>\n</figure>\n"
+      out += "\n<figcaption>基数 baseline: \(xmlEscape(line.baselineSource))</figcaption>\n</figure>\n"
     }
     out += "</div>\n</section>\n"
     return out

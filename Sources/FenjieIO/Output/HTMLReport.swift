@@ -50,8 +50,8 @@ public struct HTMLReport: Sendable {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta name="generator" content="fenjie \(escapeMarkup(version))">
-      <title>\(escapeMarkup(title + (illustrative ? "（含示例数据）" : "")))</title>
+      <meta name="generator" content="fenjie \(xmlEscape(version))">
+      <title>\(xmlEscape(title + (illustrative ? "（含示例数据）" : "")))</title>
       <style>
       \(HTMLReport.css)
       </style>
@@ -70,24 +70,24 @@ public struct HTMLReport: Sendable {
     out += goalTableSection()
     out += streetTableSection()
     out += notesSection()
-    out += "<footer>fenjie report · \(escapeMarkup(simulationReport.runLine))</footer>\n"
+    out += "<footer>fenjie report · \(xmlEscape(simulationReport.runLine))</footer>\n"
     out += "</body>\n</html>\n"
     return out
   }
 
   func header() -> String {
     var out = "<header class=\"masthead\">\n"
-    out += "<div class=\"kicker\">\(escapeMarkup(allocation.region)) · 目标任务分解与达成概率 · Target decomposition and odds</div>\n"
-    out += "<h1>\(escapeMarkup(title))"
+    out += "<div class=\"kicker\">\(xmlEscape(allocation.region)) · 目标任务分解与达成概率 · Target decomposition and odds</div>\n"
+    out += "<h1>\(xmlEscape(title))"
     if illustrative { out += "<span class=\"badge\">示例数据</span>" }
     out += "</h1>\n"
-    if let purpose { out += "<p class=\"purpose\">\(escapeMarkup(purpose))</p>\n" }
+    if let purpose { out += "<p class=\"purpose\">\(xmlEscape(purpose))</p>\n" }
     out += "<dl class=\"meta\">\n"
-    if let scenario { out += "<div><dt>情景 Scenario</dt><dd><code>\(escapeMarkup(scenario))</code></dd></div>\n" }
-    out += "<div><dt>分解规则 Rule</dt><dd>\(escapeMarkup(allocation.rule.rawValue))</dd></div>\n"
-    out += "<div><dt>模拟 Simulation</dt><dd>\(escapeMarkup(simulationReport.runLine))</dd></div>\n"
+    if let scenario { out += "<div><dt>情景 Scenario</dt><dd><code>\(xmlEscape(scenario))</code></dd></div>\n" }
+    out += "<div><dt>分解规则 Rule</dt><dd>\(xmlEscape(allocation.rule.rawValue))</dd></div>\n"
+    out += "<div><dt>模拟 Simulation</dt><dd>\(xmlEscape(simulationReport.runLine))</dd></div>\n"
     if !changes.isEmpty {
-      out += "<div><dt>假设变化 What-if</dt><dd>\(changes.map { "<code>\(escapeMarkup($0))</code>" }.joined(separator: " "))</dd></div>\n"
+      out += "<div><dt>假设变化 What-if</dt><dd>\(changes.map { "<code>\(xmlEscape($0))</code>" }.joined(separator: " "))</dd></div>\n"
     }
     out += "</dl>\n</header>\n"
     return out
@@ -114,12 +114,12 @@ public struct HTMLReport: Sendable {
       out += "\(infeasible.count == 1 ? "it" : "each") feasible applied.\n<ul>\n"
       for line in infeasible {
         let messages = allocation.diagnostics.filter { $0.indicator == line.indicator.id && $0.severity == .error }.map(\.message)
-        out += "<li><b>\(escapeMarkup(line.indicator.areaName))</b>"
-        out += messages.isEmpty ? ": infeasible as set" : ": " + escapeMarkup(messages.joined(separator: " "))
+        out += "<li><b>\(xmlEscape(line.indicator.areaName))</b>"
+        out += messages.isEmpty ? ": infeasible as set" : ": " + xmlEscape(messages.joined(separator: " "))
         out += "</li>\n"
       }
       let general = allocation.diagnostics.filter { $0.severity == .error && $0.indicator == nil }
-      for diagnostic in general { out += "<li>\(escapeMarkup(diagnostic.message))</li>\n" }
+      for diagnostic in general { out += "<li>\(xmlEscape(diagnostic.message))</li>\n" }
       out += "</ul></div>\n"
     }
     return out
@@ -156,8 +156,8 @@ public struct HTMLReport: Sendable {
 
   func card(label: String, value: String, detail: String, tone: String) -> String {
     """
-    <div class="card \(tone)"><div class="card-label">\(escapeMarkup(label))</div>\
-    <div class="card-value">\(escapeMarkup(value))</div><div class="card-detail">\(escapeMarkup(detail))</div></div>
+    <div class="card \(tone)"><div class="card-label">\(xmlEscape(label))</div>\
+    <div class="card-value">\(xmlEscape(value))</div><div class="card-detail">\(xmlEscape(detail))</div></div>
     """
   }
 
@@ -170,7 +170,7 @@ public struct HTMLReport: Sendable {
     var out = section(
       number: "一", title: "\(allocation.year)年度目标任务分解表", english: "The \(allocation.year) target decomposition table",
       className: "table-section")
-    out += "<p class=\"lede\">Rule: \(escapeMarkup(allocation.rule.rawValue)). 合计 is what the streets carry; 区目标 the district target. "
+    out += "<p class=\"lede\">Rule: \(xmlEscape(allocation.rule.rawValue)). 合计 is what the streets carry; 区目标 the district target. "
     out += "✗ marks a line that cannot be met as set, ~ one not proven optimal; / means the line does not apply to the street.</p>\n"
     // Rows of the text table: group rows interleaved with one row per indicator, in order.
     var lineIndex = 0
@@ -195,7 +195,7 @@ public struct HTMLReport: Sendable {
       })
     let notes = footerNotes
     if !notes.isEmpty {
-      out += "<ul class=\"notes\">\n" + notes.map { "<li>\(escapeMarkup($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+      out += "<ul class=\"notes\">\n" + notes.map { "<li>\(xmlEscape($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
     }
     out += "</section>\n"
     return out
@@ -234,7 +234,7 @@ public struct HTMLReport: Sendable {
       rowClass: { _ in nil },
       cellClass: { r, c, _ in c == pColumn ? "p " + tone(goals[r].pHit) : nil })
     out += "<ul class=\"notes\">\n"
-    out += simulationReport.groupLines.map { "<li>\(escapeMarkup($0.trimmingCharacters(in: .whitespaces)))</li>" }.joined(separator: "\n")
+    out += simulationReport.groupLines.map { "<li>\(xmlEscape($0.trimmingCharacters(in: .whitespaces)))</li>" }.joined(separator: "\n")
     out += "\n</ul>\n</section>\n"
     return out
   }
@@ -253,22 +253,22 @@ public struct HTMLReport: Sendable {
     var out = section(number: "", title: "说明", english: "Model notes and sources", className: "notes-section")
     out += "<ul class=\"notes\">\n"
     for note in simulationReport.notes where !note.hasPrefix("示例数据") && !note.hasPrefix("Sources:") {
-      out += "<li>\(escapeMarkup(note))</li>\n"
+      out += "<li>\(xmlEscape(note))</li>\n"
     }
-    out += "<li>P10/P50/P90: \(escapeMarkup(simulation.quantileDefinition)).</li>\n"
+    out += "<li>P10/P50/P90: \(xmlEscape(simulation.quantileDefinition)).</li>\n"
     out += "<li>95% intervals of probabilities: Wilson score intervals over the runs.</li>\n"
     out += "</ul>\n"
     var sources: [String] = []
     for source in allocation.sources + setup.sources where !sources.contains(source) { sources.append(source) }
     out += "<h3>资料来源 Sources</h3>\n<ol class=\"sources\">\n"
-    out += sources.map { "<li>\(escapeMarkup($0))</li>" }.joined(separator: "\n")
+    out += sources.map { "<li>\(xmlEscape($0))</li>" }.joined(separator: "\n")
     out += "\n</ol>\n</section>\n"
     return out
   }
 
   func section(number: String, title: String, english: String, className: String) -> String {
     let heading = number.isEmpty ? title : "\(number)、\(title)"
-    return "<section class=\"\(className)\">\n<h2>\(escapeMarkup(heading)) <small>\(escapeMarkup(english))</small></h2>\n"
+    return "<section class=\"\(className)\">\n<h2>\(xmlEscape(heading)) <small>\(xmlEscape(english))</small></h2>\n"
   }
 
   /// A text table as an HTML table: group rows (行动名称) as full-width header rows, right-aligned
@@ -278,12 +278,12 @@ public struct HTMLReport: Sendable {
   ) -> String {
     var out = "<div class=\"table-wrap\"><table class=\"\(className)\">\n<thead><tr>"
     for (c, cell) in table.header.enumerated() {
-      out += "<th\(table.alignments[c] == .right ? " class=\"num\"" : "") scope=\"col\">\(escapeMarkup(cell))</th>"
+      out += "<th\(table.alignments[c] == .right ? " class=\"num\"" : "") scope=\"col\">\(xmlEscape(cell))</th>"
     }
     out += "</tr></thead>\n<tbody>\n"
     for (r, row) in table.rows.enumerated() {
       if table.groupRows.contains(r) {
-        out += "<tr class=\"group\"><th colspan=\"\(table.header.count)\" scope=\"rowgroup\">\(escapeMarkup(row[0]))</th></tr>\n"
+        out += "<tr class=\"group\"><th colspan=\"\(table.header.count)\" scope=\"rowgroup\">\(xmlEscape(row[0]))</th></tr>\n"
         continue
       }
       out += rowClass(r).map { "<tr class=\"\($0)\">" } ?? "<tr>"
@@ -293,9 +293,9 @@ public struct HTMLReport: Sendable {
         if let extra = cellClass(r, c, cell) { classes.append(extra) }
         let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
         if c == 0 {
-          out += "<th scope=\"row\"\(attribute)>\(escapeMarkup(cell))</th>"
+          out += "<th scope=\"row\"\(attribute)>\(xmlEscape(cell))</th>"
         } else {
-          out += "<td\(attribute)>\(escapeMarkup(cell))</td>"
+          out += "<td\(attribute)>\(xmlEscape(cell))</td>"
         }
       }
       out += "</tr>\n"

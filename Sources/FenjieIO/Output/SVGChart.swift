@@ -22,7 +22,7 @@ struct SVGCanvas {
     if anchor != .start { attributes += " text-anchor=\"\(anchor.rawValue)\"" }
     if weight != 400 { attributes += " font-weight=\"\(weight)\"" }
     if fill != SVGCanvas.ink { attributes += " fill=\"\(fill)\"" }
-    elements.append("<text \(attributes)>\(escapeMarkup(string))</text>")
+    elements.append("<text \(attributes)>\(xmlEscape(string))</text>")
   }
 
   mutating func line(
@@ -43,7 +43,7 @@ struct SVGCanvas {
     if let stroke { attributes += " stroke=\"\(stroke)\"" }
     if radius > 0 { attributes += " rx=\"\(n(radius))\"" }
     if let title {
-      elements.append("<rect \(attributes)><title>\(escapeMarkup(title))</title></rect>")
+      elements.append("<rect \(attributes)><title>\(xmlEscape(title))</title></rect>")
     } else {
       elements.append("<rect \(attributes)/>")
     }
@@ -55,7 +55,7 @@ struct SVGCanvas {
     var attributes = "cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(r))\" fill=\"\(fill)\""
     if let stroke { attributes += " stroke=\"\(stroke)\" stroke-width=\"\(n(strokeWidth))\"" }
     if let title {
-      elements.append("<circle \(attributes)><title>\(escapeMarkup(title))</title></circle>")
+      elements.append("<circle \(attributes)><title>\(xmlEscape(title))</title></circle>")
     } else {
       elements.append("<circle \(attributes)/>")
     }
@@ -71,9 +71,9 @@ struct SVGCanvas {
   /// a title and description for screen readers.
   func render(title: String, description: String? = nil, className: String = "chart") -> String {
     var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(className)\" viewBox=\"0 0 \(n(width)) \(n(height))\""
-    out += " width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(escapeMarkup(title))\">\n"
-    out += "<title>\(escapeMarkup(title))</title>\n"
-    if let description { out += "<desc>\(escapeMarkup(description))</desc>\n" }
+    out += " width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(xmlEscape(title))\">\n"
+    out += "<title>\(xmlEscape(title))</title>\n"
+    if let description { out += "<desc>\(xmlEscape(description))</desc>\n" }
     out += elements.joined(separator: "\n")
     out += "\n</svg>"
     return out
@@ -111,30 +111,6 @@ private func n(_ value: Double) -> String {
   if fraction == 0 { return "\(sign)\(whole)" }
   if fraction % 10 == 0 { return "\(sign)\(whole).\(fraction / 10)" }
   return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
-}
-
-/// Escapes text for HTML and for SVG (XML): the five special characters, and control characters
-/// that XML does not allow.
-func escapeMarkup(_ s: String) -> String {
-  var out = ""
-  out.reserveCapacity(s.utf8.count)
-  for scalar in s.unicodeScalars {
-    switch scalar {
-    case "&": out += "&amp;"
-    case "<": out += "&lt;"
-    case ">": out += "&gt;"
-    case "\"": out += "&quot;"
-    case "'": out += "&#39;"
-    case "\n", "\t": out.unicodeScalars.append(scalar)
-    default:
-      if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) {
-        out += " "
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  return out
 }
 
 /// Nice steps for an axis between `low` and `high`: 1, 2 or 5 × 10^k, about `count` of them.

@@ -368,26 +368,6 @@ let xmlDeclaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
 /// "A1"-style reference of a zero-based row and column.
 func cellReference(_ row: Int, _ column: Int) -> String { columnLetter(column) + String(row + 1) }
 
-/// Text as XML character data or attribute value: markup escaped, characters XML 1.0 forbids dropped.
-func xmlEscape(_ s: String) -> String {
-  var out = ""
-  out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
-  for scalar in s.unicodeScalars {
-    switch scalar {
-    case "&": out += "&amp;"
-    case "<": out += "&lt;"
-    case ">": out += "&gt;"
-    case "\"": out += "&quot;"
-    case "'": out += "&apos;"
-    case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-    default:
-      let v = scalar.value
-      if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-      out.unicodeScalars.append(scalar)
-    }
-  }
-  return out
-}
 
 /// A number as an xsd:double, as short as round-trips.
 func xmlNumber(_ x: Double) -> String {
