@@ -54,7 +54,7 @@ let package = Package(
 
     // MARK: Tests
     .target(name: "TestSupport", dependencies: ["FenjieCore"], path: "Tests/TestSupport"),
-    .testTarget(name: "GLPKTests", dependencies: ["GLPK", "CGLPK"]),
+    .testTarget(name: "GLPKTests", dependencies: ["GLPK", "CGLPK", "TestSupport"]),
     .testTarget(name: "FenjieCoreTests", dependencies: ["FenjieCore", "TestSupport"]),
     .testTarget(name: "FenjieSimulationTests", dependencies: ["FenjieSimulation"]),
     .testTarget(

@@ -1,5 +1,6 @@
 import CGLPK
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import GLPK
@@ -117,6 +118,23 @@ final class GLPKSolverTests: XCTestCase {
     XCTAssertNotNil(message)
     XCTAssertTrue(message?.contains("out of range") == true, message ?? "")
     testMIPOptimum()
+  }
+
+  /// A market-split instance (Cornuéjols & Dawande: 4 equality rows over 30 binaries, right-hand
+  /// sides half the row sums), which branch-and-bound cannot settle quickly: the solve stops at the
+  /// time limit and never calls what it holds optimal.
+  func testTimeLimitStopsAHardMIP() {
+    var generator = TestGenerator(seed: 7)
+    var model = LinearModel(name: "market_split")
+    let x = (0..<30).map { model.addVariable("x\($0)", lower: 0, upper: 1, integer: true) }
+    for row in 0..<4 {
+      let a = x.map { _ in Double(generator.next() % 100) }
+      let half = (a.reduce(0, +) / 2).rounded(.down)
+      model.addConstraint("split\(row)", zip(x, a).map { .init($0, $1) }, lower: half, upper: half)
+    }
+    let solution = GLPKSolver.solve(model, options: SolverOptions(timeLimit: 0.2))
+    XCTAssertEqual(solution.termination, .timeLimit)
+    XCTAssertNotEqual(solution.status, .optimal)
   }
 
   /// The LP file re-solved by glpsol gives the same optimum.
