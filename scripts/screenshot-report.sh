@@ -58,3 +58,11 @@ case "$png" in /*) target=$png ;; *) target=$PWD/$png ;; esac
 "${chrome[@]}" --screenshot="$target" --window-size="$width,$height" "file://$html" >/dev/null 2>&1
 [ "${KEEP_HTML:-}" = 1 ] && cp "$html" "${png%.png}.html"
 echo "$png: ${width}×${height} px, $(wc -c <"$png") bytes (from $scenario)"
+
+# For the README: a 256-colour copy of the whole page and the top of it (ImageMagick, from Debian's
+# imagemagick package, when it is there).
+if [ -x /usr/bin/convert ]; then
+  /usr/bin/convert "$png" -strip PNG8:"$png"
+  /usr/bin/convert "$png" -crop "${width}x1500+0+0" +repage -strip PNG8:"${png%.png}-top.png"
+  echo "$png: $(wc -c <"$png") bytes as 256 colours; ${png%.png}-top.png: the first 1500 px"
+fi
