@@ -44,12 +44,7 @@ extension Fenjie {
         loaded.settings = found.settings
         margins = found
       }
-      let result: AllocationResult
-      do {
-        result = try Allocator(dataset: loaded.dataset, settings: loaded.settings).allocate()
-      } catch {
-        throw InputError(file: loaded.path, error.description)
-      }
+      let result = try loaded.allocate()
       if let writeLP {
         if loaded.inputFiles.contains(where: { URL(fileURLWithPath: $0).standardized == URL(fileURLWithPath: writeLP).standardized }) {
           throw InputError(file: writeLP, "is one of this run's input files; fenjie will not write over it")

@@ -1,5 +1,7 @@
 import ArgumentParser
+import FenjieCore
 import FenjieIO
+import FenjieSimulation
 import Foundation
 
 /// The scenario a command runs on.
@@ -94,5 +96,52 @@ extension Scenario {
   /// Every file the scenario read, which no output may replace.
   var inputFiles: [String] {
     [path, datasetPath] + dataset.tables.map(\.provenance.file) + [dataset.targetsProvenance.file]
+  }
+}
+
+/// Runs, seed and threads, for every command that simulates.
+struct SimulationOptions: ParsableArguments {
+  @Option(help: "Number of runs (default: the scenario's [simulation] runs, else 100000).")
+  var runs: Int?
+
+  @Option(help: "Seed of the random generator (default: the scenario's, else 2026).")
+  var seed: UInt64?
+
+  @Option(help: "Worker threads (default: every core). Never changes the numbers.")
+  var threads: Int = Simulator.defaultThreads
+
+  func validate() throws {
+    if let runs, runs < 1 || runs > 100_000_000 { throw ValidationError("--runs must be between 1 and 100000000") }
+    if threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024") }
+  }
+
+  /// The scenario's `[simulation]` settings with --runs and --seed applied.
+  func settings(_ scenario: Scenario) throws -> SimulationSettings {
+    var settings = try ScenarioLoader.simulationSettings(scenario)
+    if let runs { settings.runs = runs }
+    if let seed { settings.seed = seed }
+    return settings
+  }
+}
+
+extension Scenario {
+  /// The scenario's 分解表; a failure before solving (a year outside the plan) is bad input.
+  func allocate() throws -> AllocationResult {
+    do {
+      return try Allocator(dataset: dataset, settings: settings).allocate()
+    } catch {
+      throw InputError(file: path, error.description)
+    }
+  }
+}
+
+extension SimulationSetup {
+  /// The simulator for this set-up; an input it refuses is bad input in `scenario`.
+  func simulator(_ scenario: Scenario) throws -> Simulator {
+    do {
+      return try Simulator(input: input)
+    } catch {
+      throw InputError(file: scenario.path, "the simulation's input is not valid: \(error)")
+    }
   }
 }

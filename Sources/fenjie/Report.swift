@@ -23,41 +23,20 @@ extension Fenjie {
     @Option(name: .shortAndLong, help: "The HTML file to write (replaced safely).")
     var output: String = "report.html"
 
-    @Option(help: "Number of runs (default: the scenario's [simulation] runs, else 100000).")
-    var runs: Int?
-
-    @Option(help: "Seed of the random generator (default: the scenario's, else 2026).")
-    var seed: UInt64?
-
-    @Option(help: "Worker threads (default: every core). Never changes the numbers.")
-    var threads: Int = Simulator.defaultThreads
+    @OptionGroup var simulation: SimulationOptions
 
     func validate() throws {
-      if let runs, runs < 1 || runs > 100_000_000 { throw ValidationError("--runs must be between 1 and 100000000") }
-      if threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024") }
       if output.isEmpty { throw ValidationError("--output needs a file name, e.g. --output report.html") }
     }
 
     func run() throws {
       let loaded = try ScenarioLoader.load(scenario, changes: changes.changes)
-      let allocation: AllocationResult
-      do {
-        allocation = try Allocator(dataset: loaded.dataset, settings: loaded.settings).allocate()
-      } catch {
-        throw InputError(file: loaded.path, error.description)
-      }
-      var settings = try ScenarioLoader.simulationSettings(loaded)
-      if let runs { settings.runs = runs }
-      if let seed { settings.seed = seed }
+      let allocation = try loaded.allocate()
+      let settings = try simulation.settings(loaded)
       let setup = try SimulationSetup(scenario: loaded, settings: settings)
-      let simulator: Simulator
-      do {
-        simulator = try Simulator(input: setup.input)
-      } catch {
-        throw InputError(file: loaded.path, "the simulation's input is not valid: \(error)")
-      }
+      let simulator = try setup.simulator(loaded)
       let progress = ProgressBar(totalHint: settings.runs)
-      let result = try simulator.run(runs: settings.runs, seed: settings.seed, threads: threads, progress: progress.callback)
+      let result = try simulator.run(runs: settings.runs, seed: settings.seed, threads: simulation.threads, progress: progress.callback)
       progress.finish()
 
       var report = HTMLReport(

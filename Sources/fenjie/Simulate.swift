@@ -22,14 +22,7 @@ extension Fenjie {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Number of runs (default: the scenario's [simulation] runs, else 100000).")
-    var runs: Int?
-
-    @Option(help: "Seed of the random generator (default: the scenario's, else 2026).")
-    var seed: UInt64?
-
-    @Option(help: "Worker threads (default: every core). Never changes the numbers.")
-    var threads: Int = Simulator.defaultThreads
+    @OptionGroup var simulation: SimulationOptions
 
     @Option(help: "Keep adding runs until every P(hit)'s standard error is at most this (e.g. 0.005).")
     var precision: Double?
@@ -41,17 +34,13 @@ extension Fenjie {
     var writeModel: String?
 
     func validate() throws {
-      if let runs, runs < 1 || runs > 100_000_000 { throw ValidationError("--runs must be between 1 and 100000000") }
-      if threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024") }
       if let precision, !(precision > 0 && precision <= 0.5) { throw ValidationError("--precision must be a standard error in (0, 0.5], e.g. 0.005") }
       if maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
     }
 
     func run() throws {
       let loaded = try ScenarioLoader.load(scenario, changes: changes.changes)
-      var settings = try ScenarioLoader.simulationSettings(loaded)
-      if let runs { settings.runs = runs }
-      if let seed { settings.seed = seed }
+      let settings = try simulation.settings(loaded)
       let setup = try SimulationSetup(scenario: loaded, settings: settings)
       if let writeModel {
         let encoder = JSONEncoder()
@@ -59,18 +48,13 @@ extension Fenjie {
         let data = try encoder.encode(setup.input)
         try OutputFile.write(String(decoding: data, as: UTF8.self) + "\n", to: writeModel, protecting: loaded.inputFiles)
       }
-      let simulator: Simulator
-      do {
-        simulator = try Simulator(input: setup.input)
-      } catch {
-        throw InputError(file: loaded.path, "the simulation's input is not valid: \(error)")
-      }
+      let simulator = try setup.simulator(loaded)
       let progress = ProgressBar(totalHint: precision == nil ? settings.runs : maxRuns)
       let result: SimulationResult
       if let precision {
-        result = try simulator.run(precision: precision, seed: settings.seed, threads: threads, maxRuns: maxRuns, progress: progress.callback)
+        result = try simulator.run(precision: precision, seed: settings.seed, threads: simulation.threads, maxRuns: maxRuns, progress: progress.callback)
       } else {
-        result = try simulator.run(runs: settings.runs, seed: settings.seed, threads: threads, progress: progress.callback)
+        result = try simulator.run(runs: settings.runs, seed: settings.seed, threads: simulation.threads, progress: progress.callback)
       }
       progress.finish()
       let report = SimulationReport(setup: setup, result: result, version: Fenjie.version)

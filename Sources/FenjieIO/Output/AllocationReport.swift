@@ -8,7 +8,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 /// A year's 分解表 as planners know it (indicators as rows grouped by action, areas as columns,
 /// then 合计 and 区目标; "/" where not applicable), with the explanation and diagnostics.
-public struct AllocationReport: Sendable {
+public struct AllocationReport: Sendable, TextReport {
   public var result: AllocationResult
   public var explain: Bool
   /// The scenario's purpose line, shown as a subtitle.
@@ -20,16 +20,6 @@ public struct AllocationReport: Sendable {
     self.result = result
     self.explain = explain
     self.purpose = purpose
-  }
-
-  public func render(_ format: OutputFormat) -> String {
-    switch format {
-    case .table: return terminal()
-    case .csv: return csv()
-    case .markdown: return markdown()
-    case .json: return json().rendered(indent: 2) + "\n"
-    case .xlsx: return "--format xlsx is a binary workbook: use workbook()\n"
-    }
   }
 
   var title: String {

@@ -103,10 +103,7 @@ public struct ComparisonReport: Sendable {
     return (tenths > 0 ? "+" : tenths < 0 ? "-" : "±") + "\(abs(tenths) / 10).\(abs(tenths) % 10)%"
   }
 
-  func percent(_ p: Double) -> String {
-    let tenths = Int((p * 1000).rounded())
-    return "\(tenths / 10).\(tenths % 10)%"
-  }
+  func percent(_ p: Double) -> String { percentText(p) }
 
   public func targetTable() -> TextTable {
     var header = ["指标", "街道", base.name]

@@ -3,7 +3,7 @@ import FenjieSimulation
 
 /// The odds of hitting the goals: a table readable at a glance (riskiest goals first), the streets'
 /// odds of meeting their own targets and their part of a miss, and every number the draws used.
-public struct SimulationReport: Sendable {
+public struct SimulationReport: Sendable, TextReport {
   public var setup: SimulationSetup
   public var result: SimulationResult
   public var version: String
@@ -12,16 +12,6 @@ public struct SimulationReport: Sendable {
     self.setup = setup
     self.result = result
     self.version = version
-  }
-
-  public func render(_ format: OutputFormat) -> String {
-    switch format {
-    case .table: return terminal()
-    case .csv: return csv()
-    case .markdown: return markdown()
-    case .json: return json().rendered(indent: 2) + "\n"
-    case .xlsx: return "--format xlsx is a binary workbook: use workbook()\n"
-    }
   }
 
   var indicators: [SimIndicator] { setup.input.indicators }
@@ -38,10 +28,7 @@ public struct SimulationReport: Sendable {
     kind == .count ? String(Int(v.rounded())) : format2(v)
   }
 
-  func percent(_ p: Double) -> String {
-    let tenths = Int((p * 1000).rounded())
-    return "\(tenths / 10).\(tenths % 10)%"
-  }
+  func percent(_ p: Double) -> String { percentText(p) }
 
   var title: String {
     "\(setup.region) odds of hitting the \(result.goalYear) goals" + (setup.usesIllustrativeData ? "（含示例数据）" : "")
