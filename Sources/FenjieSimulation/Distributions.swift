@@ -225,29 +225,36 @@ public struct Poisson: Sampler {
     }
   }
 
-  /// ``inversionCounting(_:expMinusMean:steps:reciprocal:using:)`` for two means at once, in
-  /// two lanes with the same `steps`: lane 0 takes the first uniform, lane 1 the second. A lane
-  /// whose uniform lies beyond the counted values goes on alone.
+  /// ``inversionCounting(_:expMinusMean:steps:reciprocal:using:)`` for up to four means at
+  /// once, with the same `steps`, in the first `lanes` lanes (the others are ignored and give 0):
+  /// lane i takes the i-th uniform, so the values and the generator's state are those of one
+  /// draw per lane in lane order. Four lanes are independent chains of products that the
+  /// processor runs side by side, where one mean alone would wait on each product in turn.
+  /// A lane whose uniform lies beyond the counted values goes on alone.
   @inlinable @inline(__always)
-  static func inversionCountingPair<G: RandomNumberGenerator>(
-    _ lam: SIMD2<Double>, expMinusMean: SIMD2<Double>, steps: Int,
+  static func inversionCountingLanes<G: RandomNumberGenerator>(
+    _ lam: SIMD4<Double>, expMinusMean: SIMD4<Double>, lanes: Int, steps: Int,
     reciprocal: UnsafeMutablePointer<Double>, using g: inout G
-  ) -> SIMD2<Double> {
+  ) -> SIMD4<Double> {
+    // Unused lanes get u = −1, below every partial sum: they count 0 and never go on.
     let u0 = g.nextUnitClosedOpen()
-    let u = SIMD2(u0, g.nextUnitClosedOpen())
+    let u1 = lanes > 1 ? g.nextUnitClosedOpen() : -1
+    let u2 = lanes > 2 ? g.nextUnitClosedOpen() : -1
+    let u3 = lanes > 3 ? g.nextUnitClosedOpen() : -1
+    let u = SIMD4(u0, u1, u2, u3)
     var p = expMinusMean
     var c = p
-    var k = SIMD2<Int64>()
+    var k = SIMD4<Int64>()
     for j in 1..<steps {
-      k &-= unsafeBitCast(u .>= c, to: SIMD2<Int64>.self)  // a true lane is −1
+      k &-= unsafeBitCast(u .>= c, to: SIMD4<Int64>.self)  // a true lane is −1
       p *= lam * reciprocal[j]
       c += p
     }
-    k &-= unsafeBitCast(u .>= c, to: SIMD2<Int64>.self)
-    var result = SIMD2(Double(k[0]), Double(k[1]))
+    k &-= unsafeBitCast(u .>= c, to: SIMD4<Int64>.self)
+    var result = SIMD4(Double(k[0]), Double(k[1]), Double(k[2]), Double(k[3]))
     let n = Int64(steps)
-    if k[0] == n || k[1] == n {
-      for lane in 0..<2 where k[lane] == n {
+    if any(k .== SIMD4(repeating: n)) {
+      for lane in 0..<lanes where k[lane] == n {
         var value = continueCounting(lam[lane], u[lane], p[lane], c[lane], from: steps, reciprocal)
         if value.isNaN {
           value = inversionCounting(
@@ -353,10 +360,10 @@ struct PTRSConstants {
     invAlpha = 1.1239 + 1.1328 / (b - 3.4)
   }
 
-  /// The same for two means at once (bit for bit).
+  /// The same for eight means at once (bit for bit).
   @inlinable @inline(__always)
-  static func pair(_ lam: SIMD2<Double>)
-    -> (b: SIMD2<Double>, a: SIMD2<Double>, vr: SIMD2<Double>, invAlpha: SIMD2<Double>)
+  static func lanes(_ lam: SIMD8<Double>)
+    -> (b: SIMD8<Double>, a: SIMD8<Double>, vr: SIMD8<Double>, invAlpha: SIMD8<Double>)
   {
     let b = 0.931 + 2.53 * lam.squareRoot()
     let a = -0.059 + 0.02483 * b

@@ -132,9 +132,9 @@ private struct Kernel {
     for j in 0..<c.noisyCount { eps[Int(noisy[j])] = normal.sample(using: &rng) }
   }
 
-  /// Pass 2: exponent x = logMean + sharedWeight·Z + ownWeight·ε and λ = scale·eˣ, two at a
-  /// time (the columns are padded to an even length). A task without randomness has x = 0 and
-  /// scale λ: fastExp(0) is exactly 1.
+  /// Pass 2: exponent x = logMean + sharedWeight·Z + ownWeight·ε and λ = scale·eˣ, eight at a
+  /// time (the columns have spare entries up to a multiple of eight). A task without randomness
+  /// has x = 0 and scale λ: fastExp(0) is exactly 1.
   @inline(never)
   func computeLambdas() {
     let factors = w.factors, eps = w.eps, exponent = w.exponent, lambda = w.lambda
@@ -142,11 +142,14 @@ private struct Kernel {
     let ownWeight = c.ownWeight, scale = c.scale, expTable = self.expTable
     var t = 0
     while t < taskCount {
-      let z = SIMD2(factors[Int(factor[t])], factors[Int(factor[t + 1])])
-      let x = load2(logMean, t) + load2(sharedWeight, t) * z + load2(ownWeight, t) * load2(eps, t)
-      store2(x, exponent, t)
-      store2(load2(scale, t) * fastExp(x, table: expTable), lambda, t)
-      t += 2
+      let z = SIMD8(
+        factors[Int(factor[t])], factors[Int(factor[t + 1])], factors[Int(factor[t + 2])],
+        factors[Int(factor[t + 3])], factors[Int(factor[t + 4])], factors[Int(factor[t + 5])],
+        factors[Int(factor[t + 6])], factors[Int(factor[t + 7])])
+      let x = load8(logMean, t) + load8(sharedWeight, t) * z + load8(ownWeight, t) * load8(eps, t)
+      store8(x, exponent, t)
+      store8(load8(scale, t) * fastExp(x, table: expTable), lambda, t)
+      t += 8
     }
   }
 
@@ -172,18 +175,18 @@ private struct Kernel {
     let unitExpMinus = w.unitExpMinus
     var i = 0
     while i < k.smallEnd {
-      store2(fastExp(-load2(unitLambda, i), table: expTable), unitExpMinus, i)
-      i += 2
+      store8(fastExp(-load8(unitLambda, i), table: expTable), unitExpMinus, i)
+      i += 8
     }
     let ptrsB = w.ptrsB, ptrsA = w.ptrsA, ptrsVr = w.ptrsVr, ptrsInvAlpha = w.ptrsInvAlpha
     i = k.ptrsStart
     while i < counts {
-      let p = PTRSConstants.pair(load2(unitLambda, i))
-      store2(p.b, ptrsB, i)
-      store2(p.a, ptrsA, i)
-      store2(p.vr, ptrsVr, i)
-      store2(p.invAlpha, ptrsInvAlpha, i)
-      i += 2
+      let p = PTRSConstants.lanes(load8(unitLambda, i))
+      store8(p.b, ptrsB, i)
+      store8(p.a, ptrsA, i)
+      store8(p.vr, ptrsVr, i)
+      store8(p.invAlpha, ptrsInvAlpha, i)
+      i += 8
     }
   }
 
@@ -202,37 +205,12 @@ private struct Kernel {
     let inversionEnd = min(ptrsStart, counts)
     var i = 0
     while i < inversionEnd {
-      // Two at a time where both means are in (0, 10) and the steps agree (the usual case: the
-      // units are sorted by steps).
-      if i + 1 < inversionEnd && steps[i] == steps[i + 1] {
-        let l = load2(unitLambda, i)
-        if all((l .> 0) .& (l .< UnitColumns.inversionMean)) {
-          // Constant steps, so that the counting loop unrolls (units are sorted by steps, so the
-          // switch seldom changes its way).
-          let q = load2(unitExpMinus, i)
-          let draws: SIMD2<Double>
-          switch steps[i] {
-          case 6:
-            draws = Poisson.inversionCountingPair(
-              l, expMinusMean: q, steps: 6, reciprocal: reciprocal, using: &rng)
-          case 12:
-            draws = Poisson.inversionCountingPair(
-              l, expMinusMean: q, steps: 12, reciprocal: reciprocal, using: &rng)
-          case 18:
-            draws = Poisson.inversionCountingPair(
-              l, expMinusMean: q, steps: 18, reciprocal: reciprocal, using: &rng)
-          default:
-            draws = Poisson.inversionCountingPair(
-              l, expMinusMean: q, steps: 32, reciprocal: reciprocal, using: &rng)
-          }
-          for lane in 0..<2 {
-            let value = known[i + lane] + draws[lane]
-            totals[Int(total[i + lane])] += value
-            street[Int(slot[i + lane])] = value
-          }
-          i += 2
-          continue
-        }
+      // Up to eight at a time where the steps agree and the means are in (0, 20) (the usual
+      // case); else one.
+      let drawn = drawByInversion(from: i, end: inversionEnd, using: &rng)
+      if drawn > 0 {
+        i += drawn
+        continue
       }
       let l = unitLambda[i]
       var draw = 0.0
@@ -289,6 +267,47 @@ private struct Kernel {
     }
   }
 
+  /// Draws by inversion the units from `i` on that have the same counting steps (at most four,
+  /// before `end`), one lane each, if every λ among them is in (0, 20), adding each to its
+  /// total, and returns how many; else draws nothing and returns 0. The uniforms are taken in
+  /// unit order, as one unit at a time would take them.
+  @inline(__always)
+  private func drawByInversion(from i: Int, end: Int, using rng: inout Xoshiro256StarStar) -> Int {
+    let steps = k.countingSteps
+    var n = 1
+    while n < 4 && i + n < end && steps[i + n] == steps[i] { n += 1 }
+    // The columns have spare entries, so four lanes can always be loaded.
+    let l = UnsafeRawPointer(w.unitLambda + i).loadUnaligned(as: SIMD4<Double>.self)
+    let active = SIMD4<Int64>(0, 1, 2, 3) .< SIMD4(repeating: Int64(n))
+    let inRange = (l .> 0) .& (l .< SIMD4(repeating: UnitColumns.inversionMean))
+    guard all(inRange .| .!active) else { return 0 }  // a λ out of range: one at a time
+    let q = UnsafeRawPointer(w.unitExpMinus + i).loadUnaligned(as: SIMD4<Double>.self)
+    // Constant steps, so that the counting loop unrolls (units are sorted by steps, so the
+    // switch seldom changes its way).
+    let draws: SIMD4<Double>
+    switch steps[i] {
+    case 6:
+      draws = Poisson.inversionCountingLanes(
+        l, expMinusMean: q, lanes: n, steps: 6, reciprocal: reciprocal, using: &rng)
+    case 12:
+      draws = Poisson.inversionCountingLanes(
+        l, expMinusMean: q, lanes: n, steps: 12, reciprocal: reciprocal, using: &rng)
+    case 18:
+      draws = Poisson.inversionCountingLanes(
+        l, expMinusMean: q, lanes: n, steps: 18, reciprocal: reciprocal, using: &rng)
+    default:
+      draws = Poisson.inversionCountingLanes(
+        l, expMinusMean: q, lanes: n, steps: 32, reciprocal: reciprocal, using: &rng)
+    }
+    let known = k.known, total = k.total, slot = k.slot, totals = w.totals, street = w.street
+    for lane in 0..<n {
+      let value = known[i + lane] + draws[lane]
+      totals[Int(total[i + lane])] += value
+      street[Int(slot[i + lane])] = value
+    }
+    return n
+  }
+
   /// Pass 5: goals, and the streets' own targets and their part of the gap when the annual goal
   /// is missed (goalMissed is 1 or 0, and 0 at the spare index of indicators without an annual
   /// goal). Returns 1 if every goal was hit, else 0.
@@ -334,16 +353,16 @@ private struct Kernel {
   }
 }
 
-/// Two doubles from `p + i`.
+/// Eight doubles from `p + i`.
 @inline(__always)
-private func load2(_ p: UnsafeMutablePointer<Double>, _ i: Int) -> SIMD2<Double> {
-  UnsafeRawPointer(p + i).loadUnaligned(as: SIMD2<Double>.self)
+private func load8(_ p: UnsafeMutablePointer<Double>, _ i: Int) -> SIMD8<Double> {
+  UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Double>.self)
 }
 
-/// Stores two doubles at `p + i`.
+/// Stores eight doubles at `p + i`.
 @inline(__always)
-private func store2(_ v: SIMD2<Double>, _ p: UnsafeMutablePointer<Double>, _ i: Int) {
-  UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: SIMD2<Double>.self)
+private func store8(_ v: SIMD8<Double>, _ p: UnsafeMutablePointer<Double>, _ i: Int) {
+  UnsafeMutableRawPointer(p + i).storeBytes(of: v, as: SIMD8<Double>.self)
 }
 
 /// Owns raw, zero-filled allocations and frees them all at once.
@@ -398,7 +417,8 @@ final class BlockScratch {
 }
 
 /// Per-run buffers, the per-block counters and the goal and slot columns, as raw pointers so the
-/// inner loops have no array overhead. Task and unit arrays have a spare entry (even lengths).
+/// inner loops have no array overhead. Task and count-unit arrays have eight spare entries (zero),
+/// for the loops that take eight at a time.
 private struct Work {
   let eps, exponent, lambda, factors, totals, street, outcome: UnsafeMutablePointer<Double>
   let unitLambda, unitLog, unitExpMinus, ptrsB, ptrsA, ptrsVr, ptrsInvAlpha: UnsafeMutablePointer<Double>
@@ -414,8 +434,8 @@ private struct Work {
   let groupMissed: UnsafeMutablePointer<Int>
 
   init(model: CompiledModel, runs: Int, countUnits: Int, arena: Arena) {
-    let tasks = model.tasks.count + 1, goals = model.goals.count, slots = model.slots.count
-    let units = countUnits + 1
+    let tasks = model.tasks.count + 8, goals = model.goals.count, slots = model.slots.count
+    let units = countUnits + 8
     eps = arena.make(tasks)
     exponent = arena.make(tasks)
     lambda = arena.make(tasks)
@@ -468,7 +488,7 @@ private struct Work {
 }
 
 /// The tasks as columns (structure of arrays) for the passes of ``CompiledModel/simulateBlock``,
-/// with a spare entry (all zero) for the loops that take two at a time.
+/// with eight spare entries (all zero) for the loops that take eight at a time.
 private struct TaskColumns {
   /// λ = scale · e^(logMean + sharedWeight·Z + ownWeight·ε); without randomness (σ = 0, or
   /// nothing to deliver) the weights and logMean are 0 and scale is λ itself.
@@ -481,7 +501,7 @@ private struct TaskColumns {
   let noisyCount: Int
 
   init(_ tasks: [CompiledModel.Task], arena: Arena) {
-    let n = tasks.count + 1
+    let n = tasks.count + 8
     scale = arena.make(n)
     logMean = arena.make(n)
     sharedWeight = arena.make(n)

@@ -4,9 +4,9 @@ import Testing
 @testable import FenjieSimulation
 
 /// The building blocks of the simulator's inner loop: the exponential, the floor, and the Poisson
-/// paths that `Poisson.sample` does not take (two lanes, precomputed constants, any steps).
+/// paths that `Poisson.sample` does not take (several lanes, precomputed constants, any steps).
 struct FastPathTests {
-  @Test func fastExpPairMatchesScalarBitForBit() {
+  @Test func fastExpLanesMatchScalarBitForBit() {
     let table = SamplingTables.shared.exp2
     var g = Xoshiro256StarStar(seed: 99)
     var inputs: [Double] = [
@@ -15,11 +15,11 @@ struct FastPathTests {
     ]
     for _ in 0..<20_000 { inputs.append((g.nextUnitClosedOpen() - 0.5) * 1500) }
     for _ in 0..<20_000 { inputs.append((g.nextUnitClosedOpen() - 0.5) * 12) }
-    for i in stride(from: 0, to: inputs.count - 1, by: 2) {
-      let pair = fastExp(SIMD2(inputs[i], inputs[i + 1]), table: table)
-      for lane in 0..<2 {
+    for i in stride(from: 0, to: inputs.count - 7, by: 8) {
+      let lanes = fastExp(SIMD8(inputs[i..<(i + 8)]), table: table)
+      for lane in 0..<8 {
         let x = inputs[i + lane]
-        #expect(pair[lane].bitPattern == fastExp(x).bitPattern, "x = \(x)")
+        #expect(lanes[lane].bitPattern == fastExp(x).bitPattern, "x = \(x)")
       }
     }
   }
@@ -89,47 +89,52 @@ struct FastPathTests {
     }
   }
 
-  @Test func pairedInversionEqualsTwoSingleDraws() {
+  @Test func laneInversionEqualsSingleDrawsInLaneOrder() {
     let reciprocal = SamplingTables.shared.reciprocal
-    let pairs: [(Double, Double)] = [
-      (0.3, 1.9), (2.5, 4.9), (5.5, 9.9), (9.99, 0.01), (7, 7), (10.5, 19.9), (14, 25),
+    let groups: [[Double]] = [
+      [0.3, 1.9, 0.01, 1.2], [2.5, 4.9, 3], [5.5, 9.9], [9.99, 0.01, 7, 7], [10.5, 19.9, 14, 25],
+      [7],
     ]
-    for (a, b) in pairs {
+    for means in groups {
+      // The unused lanes hold values that must not matter.
+      let padded = means + Array(repeating: 1e300, count: 4 - means.count)
+      let lam = SIMD4(padded[0], padded[1], padded[2], padded[3])
+      let q = SIMD4(padded.map { fastExp(-$0) }[0..<4])
       for steps in [6, 12, 18, 32] {
         for seed in 0..<500 {
-          var one = Xoshiro256StarStar(seed: UInt64(seed))
-          var two = Xoshiro256StarStar(seed: UInt64(seed))
-          let lam = SIMD2(a, b)
-          let q = SIMD2(fastExp(-a), fastExp(-b))
-          let pair = Poisson.inversionCountingPair(
-            lam, expMinusMean: q, steps: steps, reciprocal: reciprocal, using: &one)
-          let first = Poisson.inversionCounting(
-            a, expMinusMean: q[0], steps: steps, reciprocal: reciprocal, using: &two)
-          let second = Poisson.inversionCounting(
-            b, expMinusMean: q[1], steps: steps, reciprocal: reciprocal, using: &two)
-          #expect(pair == SIMD2(first, second), "λ = (\(a), \(b)), steps \(steps), seed \(seed)")
-          #expect(one.state == two.state)
+          var lanes = Xoshiro256StarStar(seed: UInt64(seed))
+          var single = Xoshiro256StarStar(seed: UInt64(seed))
+          let drawn = Poisson.inversionCountingLanes(
+            lam, expMinusMean: q, lanes: means.count, steps: steps, reciprocal: reciprocal,
+            using: &lanes)
+          for (lane, mean) in means.enumerated() {
+            let one = Poisson.inversionCounting(
+              mean, expMinusMean: q[lane], steps: steps, reciprocal: reciprocal, using: &single)
+            #expect(drawn[lane] == one, "λ = \(means), steps \(steps), seed \(seed), lane \(lane)")
+          }
+          for lane in means.count..<4 { #expect(drawn[lane] == 0) }
+          #expect(lanes.state == single.state)
         }
       }
     }
   }
 
   @Test(arguments: [(1.5, 3.25), (4.2, 4.8), (8.5, 9.75), (10.25, 12.5), (17.5, 19.9)])
-  func pairedInversionChiSquare(means: (Double, Double)) {
+  func laneInversionChiSquare(means: (Double, Double)) {
     let reciprocal = SamplingTables.shared.reciprocal
     var g = Xoshiro256StarStar(seed: UInt64(means.0 * 100))
     let n = 60_000
-    let lam = SIMD2(means.0, means.1)
-    let q = SIMD2(exp(-means.0), exp(-means.1))
+    let lam = SIMD4(means.0, means.1, means.0, means.1)
+    let q = SIMD4(exp(-means.0), exp(-means.1), exp(-means.0), exp(-means.1))
     let steps = Poisson.countingSteps(max(means.0, means.1))
     let hi = 60
-    var counts = [[Int]](repeating: [Int](repeating: 0, count: hi + 1), count: 2)
+    var counts = [[Int]](repeating: [Int](repeating: 0, count: hi + 1), count: 4)
     for _ in 0..<n {
-      let d = Poisson.inversionCountingPair(
-        lam, expMinusMean: q, steps: steps, reciprocal: reciprocal, using: &g)
-      for lane in 0..<2 { counts[lane][min(Int(d[lane]), hi)] += 1 }
+      let d = Poisson.inversionCountingLanes(
+        lam, expMinusMean: q, lanes: 4, steps: steps, reciprocal: reciprocal, using: &g)
+      for lane in 0..<4 { counts[lane][min(Int(d[lane]), hi)] += 1 }
     }
-    for lane in 0..<2 {
+    for lane in 0..<4 {
       let m = lam[lane]
       var probabilities = (0..<hi).map { exp(poissonLogPMF($0, m)) }
       probabilities.append(poissonUpperTail(hi, m))
@@ -138,13 +143,14 @@ struct FastPathTests {
     }
   }
 
-  @Test func ptrsConstantsPairMatchScalar() {
+  @Test func ptrsConstantsLanesMatchScalar() {
     for lam in [10.0, 10.5, 37, 99.9, 1000, 123_456] {
-      let pair = PTRSConstants.pair(SIMD2(lam, lam * 1.5))
-      for lane in 0..<2 {
-        let one = PTRSConstants(lane == 0 ? lam : lam * 1.5)
-        #expect(pair.b[lane] == one.b && pair.a[lane] == one.a)
-        #expect(pair.vr[lane] == one.vr && pair.invAlpha[lane] == one.invAlpha)
+      let means = SIMD8<Double>((0..<8).map { lam * (1 + Double($0) / 4) })
+      let lanes = PTRSConstants.lanes(means)
+      for lane in 0..<8 {
+        let one = PTRSConstants(means[lane])
+        #expect(lanes.b[lane] == one.b && lanes.a[lane] == one.a)
+        #expect(lanes.vr[lane] == one.vr && lanes.invAlpha[lane] == one.invAlpha)
       }
     }
   }
