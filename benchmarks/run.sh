@@ -10,7 +10,7 @@
 #                  instead of `fenjie simulate` (for developing the module without the CLI)
 #   SCENARIO=FILE  scenario for fenjie (default Scenarios/liangxi-2026.toml)
 #   SEED=S         seed for both (default 20260101)
-#   SKIP_BUILD=1   do not run `swift build -c release`
+#   SKIP_BUILD=1   do not run `make release` (the release build for this machine's processor)
 #   PYTHON=EXE     python with numpy (default python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 if [[ -z "${SKIP_BUILD:-}" && -z "${SIMBENCH:-}" ]]; then
   echo "== building (release)" >&2
-  swift build -c release >&2
+  make release >&2
 fi
 
 if [[ -n "${MODEL:-}" ]]; then
@@ -84,3 +84,10 @@ echo "== P(hit): fenjie vs numpy at 10^6 runs (must agree within Monte Carlo err
 "$PYTHON" benchmarks/compare.py "$tmp/swift-1000000.json" "$tmp/numpy-1000000.json" | tail -1
 echo "== same seed, 1 vs 2 threads: identical output?"
 if cmp -s "$tmp/swift-t1.json" "$tmp/swift-t2.json"; then echo "identical"; else echo "DIFFERENT"; exit 1; fi
+# The release build targets this processor; the tests' debug build is portable. Same numbers?
+if [[ -x .build/debug/fenjie && -z "${SIMBENCH:-}" ]]; then
+  echo "== same seed, this machine's release build vs the portable debug build (10^4 runs): identical output?"
+  "$FENJIE" simulate "$SCENARIO" --runs 10000 --seed "$SEED" --format json >"$tmp/release.json"
+  .build/debug/fenjie simulate "$SCENARIO" --runs 10000 --seed "$SEED" --format json >"$tmp/debug.json"
+  if cmp -s "$tmp/release.json" "$tmp/debug.json"; then echo "identical"; else echo "DIFFERENT"; exit 1; fi
+fi
