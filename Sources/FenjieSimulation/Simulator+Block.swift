@@ -205,7 +205,7 @@ private struct Kernel {
     let inversionEnd = min(ptrsStart, counts)
     var i = 0
     while i < inversionEnd {
-      // Up to eight at a time where the steps agree and the means are in (0, 20) (the usual
+      // Up to four at a time where the steps agree and the means are in (0, 20) (the usual
       // case); else one.
       let drawn = drawByInversion(from: i, end: inversionEnd, using: &rng)
       if drawn > 0 {
@@ -277,28 +277,13 @@ private struct Kernel {
     var n = 1
     while n < 4 && i + n < end && steps[i + n] == steps[i] { n += 1 }
     // The columns have spare entries, so four lanes can always be loaded.
-    let l = UnsafeRawPointer(w.unitLambda + i).loadUnaligned(as: SIMD4<Double>.self)
+    let l = load4(w.unitLambda, i)
     let active = SIMD4<Int64>(0, 1, 2, 3) .< SIMD4(repeating: Int64(n))
     let inRange = (l .> 0) .& (l .< SIMD4(repeating: UnitColumns.inversionMean))
     guard all(inRange .| .!active) else { return 0 }  // a λ out of range: one at a time
-    let q = UnsafeRawPointer(w.unitExpMinus + i).loadUnaligned(as: SIMD4<Double>.self)
-    // Constant steps, so that the counting loop unrolls (units are sorted by steps, so the
-    // switch seldom changes its way).
-    let draws: SIMD4<Double>
-    switch steps[i] {
-    case 6:
-      draws = Poisson.inversionCountingLanes(
-        l, expMinusMean: q, lanes: n, steps: 6, reciprocal: reciprocal, using: &rng)
-    case 12:
-      draws = Poisson.inversionCountingLanes(
-        l, expMinusMean: q, lanes: n, steps: 12, reciprocal: reciprocal, using: &rng)
-    case 18:
-      draws = Poisson.inversionCountingLanes(
-        l, expMinusMean: q, lanes: n, steps: 18, reciprocal: reciprocal, using: &rng)
-    default:
-      draws = Poisson.inversionCountingLanes(
-        l, expMinusMean: q, lanes: n, steps: 32, reciprocal: reciprocal, using: &rng)
-    }
+    let q = load4(w.unitExpMinus, i)
+    let draws = Poisson.inversionCountingLanes(
+      l, expMinusMean: q, lanes: n, steps: Int(steps[i]), reciprocal: reciprocal, using: &rng)
     let known = k.known, total = k.total, slot = k.slot, totals = w.totals, street = w.street
     for lane in 0..<n {
       let value = known[i + lane] + draws[lane]
@@ -351,6 +336,12 @@ private struct Kernel {
     }
     return 1 - anyMissed
   }
+}
+
+/// Four doubles from `p + i`.
+@inline(__always)
+private func load4(_ p: UnsafeMutablePointer<Double>, _ i: Int) -> SIMD4<Double> {
+  UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<Double>.self)
 }
 
 /// Eight doubles from `p + i`.
