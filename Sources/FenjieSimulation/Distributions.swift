@@ -227,23 +227,17 @@ public struct Poisson: Sampler {
     }
   }
 
-  /// ``inversionCounting(_:expMinusMean:steps:reciprocal:using:)`` for up to four means at
-  /// once, with the same `steps`, in the first `lanes` lanes (the others are ignored and give 0):
-  /// lane i takes the i-th uniform, so the values and the generator's state are those of one
-  /// draw per lane in lane order. The lanes are independent chains of products that the
-  /// processor runs side by side, where one mean alone would wait on each product in turn.
-  /// A lane whose uniform lies beyond the counted values goes on alone.
+  /// ``inversionCounting(_:expMinusMean:steps:reciprocal:using:)`` for four means at once,
+  /// with the same `steps`, given each lane's uniform u in [0, 1) (a lane with u = −1 gives 0).
+  /// The lanes are independent chains of products that the processor runs side by side, where
+  /// one mean alone would wait on each product in turn. A lane whose uniform lies beyond the
+  /// counted values goes on alone; the rare lane that rounding takes past k = 200 gives NaN, and
+  /// the caller draws it again with ``inversionCounting(_:expMinusMean:steps:reciprocal:using:)``.
   @inlinable @inline(__always)
-  static func inversionCountingLanes<G: RandomNumberGenerator>(
-    _ lam: SIMD4<Double>, expMinusMean: SIMD4<Double>, lanes: Int, steps: Int,
-    reciprocal: UnsafeMutablePointer<Double>, using g: inout G
+  static func inversionCountingLanes(
+    _ lam: SIMD4<Double>, expMinusMean: SIMD4<Double>, uniforms u: SIMD4<Double>, steps: Int,
+    reciprocal: UnsafeMutablePointer<Double>
   ) -> SIMD4<Double> {
-    // Unused lanes get u = −1, below every partial sum: they count 0 and never go on.
-    let u0 = g.nextUnitClosedOpen()
-    let u1 = lanes > 1 ? g.nextUnitClosedOpen() : -1
-    let u2 = lanes > 2 ? g.nextUnitClosedOpen() : -1
-    let u3 = lanes > 3 ? g.nextUnitClosedOpen() : -1
-    let u = SIMD4(u0, u1, u2, u3)
     var p = expMinusMean
     var c = p
     var k = SIMD4<Int64>()
@@ -256,14 +250,8 @@ public struct Poisson: Sampler {
     var result = SIMD4(Double(k[0]), Double(k[1]), Double(k[2]), Double(k[3]))
     let n = Int64(steps)
     if any(k .== SIMD4(repeating: n)) {
-      for lane in 0..<lanes where k[lane] == n {
-        var value = continueCounting(lam[lane], u[lane], p[lane], c[lane], from: steps, reciprocal)
-        if value.isNaN {
-          value = inversionCounting(
-            lam[lane], expMinusMean: expMinusMean[lane], steps: steps, reciprocal: reciprocal,
-            using: &g)
-        }
-        result[lane] = value
+      for lane in 0..<4 where k[lane] == n {
+        result[lane] = continueCounting(lam[lane], u[lane], p[lane], c[lane], from: steps, reciprocal)
       }
     }
     return result

@@ -45,29 +45,43 @@ struct Tally: Sendable {
 }
 
 extension CompiledModel {
-  /// Simulates `runs` runs with `generator` (the first `runs` runs of the block's stream).
+  /// Simulates `runs` runs of the block whose generator is `generator`.
   ///
-  /// Per run, in passes (so that the arithmetic runs two lanes at a time and every draw has its
-  /// inputs ready; each pass is its own function, which keeps the register allocation of its
+  /// Streams: the normal draws (hence every achievement ratio R) come from `generator`; the
+  /// Poisson draws of indicator i from `generator` jumped i + 1 times (2¹²⁸ outputs each). The
+  /// number of normal draws per run is fixed by the model's shape, while a Poisson draw takes as
+  /// many uniforms as its rejections need. So two inputs of the same shape (a shock, another
+  /// target, a lock) with the same seed share every ratio of every run, and every count of the
+  /// indicators they do not change: common random numbers, which makes the differences that
+  /// `fenjie compare` shows those of the change rather than of the draws.
+  ///
+  /// Per run, in passes (so that the arithmetic runs several lanes at a time and every draw has
+  /// its inputs ready; each pass is its own function, which keeps the register allocation of its
   /// loop simple):
   /// 1. draw the shared factors (year-major, then group), then each task's own ε in task order
   ///    (tasks with σ·√(1−ρ) = 0 take no draw);
   /// 2. the exponent of R and λ = target·remaining·R of every task;
   /// 3. λ and log λ of every count unit (see ``Unit``); e^−λ for the units whose λ is usually
-  ///    below 20 (drawn by inversion, two at a time) and the constants of PTRS for the others;
+  ///    below 20 (drawn by inversion, four at a time) and the constants of PTRS for the others;
   /// 4. the Poisson draw of each count unit with λ > 0, in ``UnitColumns`` order, then the
   ///    continuous units, adding each to its district total;
   /// 5. the goals and the street statistics.
-  func simulateBlock(runs: Int, generator: inout Xoshiro256StarStar, scratch: BlockScratch) -> Tally {
+  func simulateBlock(runs: Int, generator: Xoshiro256StarStar, scratch: BlockScratch) -> Tally {
     assert(scratch.runs >= runs, "scratch smaller than the block")
     scratch.reset()
     let kernel = Kernel(model: self, scratch: scratch, runs: runs)
+    var ratios = generator
+    var stream = generator
+    for i in 0..<indicatorCount {
+      stream.jump()
+      scratch.work.countStreams[i] = stream
+    }
     var allHits = 0
     for run in 0..<runs {
-      kernel.drawNormals(&generator)
+      kernel.drawNormals(&ratios)
       kernel.computeLambdas()
       kernel.prepareUnits()
-      kernel.drawUnits(&generator)
+      kernel.drawUnits()
       allHits += kernel.scoreGoals(run: run)
     }
 
@@ -191,23 +205,21 @@ private struct Kernel {
   }
 
   /// Pass 4: draws and district totals. Units without a street slot write to a spare one.
+  /// Each count unit draws from its indicator's stream (``Work/countStreams``).
   @inline(never)
-  func drawUnits(_ generator: inout Xoshiro256StarStar) {
-    var rng = generator
-    defer { generator = rng }
-    let totals = w.totals, street = w.street, unitLambda = w.unitLambda, unitLog = w.unitLog
-    let known = k.known, total = k.total, slot = k.slot
+  func drawUnits() {
+    let totals = w.totals, unitLambda = w.unitLambda, unitLog = w.unitLog
+    let streams = w.countStreams, stream = k.stream
     let reciprocal = self.reciprocal, logFactorials = self.logFactorials, expTable = self.expTable
     let counts = k.count, ptrsStart = k.ptrsStart, smallEnd = k.smallEnd
     for t in 0..<(yearCount * indicatorCount) { totals[t] = 0 }
-    // Units whose λ is usually below 20: inversion, with e^−λ at hand.
+    // Units whose λ is usually below 20: inversion, with e^−λ at hand; up to four at a time
+    // where the steps agree and the means are in (0, 20) (the usual case), else one.
     let unitExpMinus = w.unitExpMinus, steps = k.countingSteps
     let inversionEnd = min(ptrsStart, counts)
     var i = 0
     while i < inversionEnd {
-      // Up to four at a time where the steps agree and the means are in (0, 20) (the usual
-      // case); else one.
-      let drawn = drawByInversion(from: i, end: inversionEnd, using: &rng)
+      let drawn = drawByInversion(from: i, end: inversionEnd)
       if drawn > 0 {
         i += drawn
         continue
@@ -218,7 +230,7 @@ private struct Kernel {
         if l > 0 {
           draw = Poisson.inversionCounting(
             l, expMinusMean: unitExpMinus[i], steps: Int(steps[i]), reciprocal: reciprocal,
-            using: &rng)
+            using: &streams[Int(stream[i])])
         }
       } else if l < .infinity {
         let p = PTRSConstants(l)
@@ -226,19 +238,19 @@ private struct Kernel {
         if logL.isNaN { logL = log(l) }
         draw = Poisson.ptrs(
           l, p.b, p.a, p.vr, p.invAlpha, logMean: logL, logFactorials: logFactorials,
-          expTable: expTable, using: &rng)
+          expTable: expTable, using: &streams[Int(stream[i])])
       } else {
         draw = l  // +∞ or NaN: passed on
       }
-      let value = known[i] + draw
-      totals[Int(total[i])] += value
-      street[Int(slot[i])] = value
+      record(draw, unit: i)
       i += 1
     }
-    // The others: PTRS with its constants at hand.
+    // The others: PTRS with its constants at hand (the generator copied in and out, so that it
+    // lives in registers).
     let ptrsB = w.ptrsB, ptrsA = w.ptrsA, ptrsVr = w.ptrsVr, ptrsInvAlpha = w.ptrsInvAlpha
     for i in inversionEnd..<counts {
       let l = unitLambda[i]
+      var rng = streams[Int(stream[i])]
       var draw = 0.0
       if l >= Poisson.inversionLimit && l < .infinity {
         draw = Poisson.ptrs(
@@ -254,11 +266,10 @@ private struct Kernel {
       } else {
         draw = l
       }
-      let value = known[i] + draw
-      totals[Int(total[i])] += value
-      street[Int(slot[i])] = value
+      streams[Int(stream[i])] = rng
+      record(draw, unit: i)
     }
-    let lambda = w.lambda
+    let lambda = w.lambda, street = w.street
     for i in 0..<u.count {
       var value = u.known[i]
       for t in Int(u.first[i])..<Int(u.end[i]) { value += lambda[t] }
@@ -267,13 +278,22 @@ private struct Kernel {
     }
   }
 
-  /// Draws by inversion the units from `i` on that have the same counting steps (at most four,
-  /// before `end`), one lane each, if every λ among them is in (0, 20), adding each to its
-  /// total, and returns how many; else draws nothing and returns 0. The uniforms are taken in
-  /// unit order, as one unit at a time would take them.
+  /// Adds the draw of count unit `i` (and what it had already delivered) to its district total
+  /// and its street slot.
   @inline(__always)
-  private func drawByInversion(from i: Int, end: Int, using rng: inout Xoshiro256StarStar) -> Int {
-    let steps = k.countingSteps
+  private func record(_ draw: Double, unit i: Int) {
+    let value = k.known[i] + draw
+    w.totals[Int(k.total[i])] += value
+    w.street[Int(k.slot[i])] = value
+  }
+
+  /// Draws by inversion the units from `i` on that have the same counting steps (at most four,
+  /// before `end`), one lane each, if every λ among them is in (0, 20), and records them;
+  /// returns how many (0 if a λ is out of range: then nothing is drawn). Each lane's uniform
+  /// comes from its unit's stream.
+  @inline(__always)
+  private func drawByInversion(from i: Int, end: Int) -> Int {
+    let steps = k.countingSteps, streams = w.countStreams, stream = k.stream
     var n = 1
     while n < 4 && i + n < end && steps[i + n] == steps[i] { n += 1 }
     // The columns have spare entries, so four lanes can always be loaded.
@@ -281,14 +301,23 @@ private struct Kernel {
     let active = SIMD4<Int64>(0, 1, 2, 3) .< SIMD4(repeating: Int64(n))
     let inRange = (l .> 0) .& (l .< SIMD4(repeating: UnitColumns.inversionMean))
     guard all(inRange .| .!active) else { return 0 }  // a λ out of range: one at a time
+    // Unused lanes get u = −1, below every partial sum: they count 0.
+    let u0 = streams[Int(stream[i])].nextUnitClosedOpen()
+    let u1 = n > 1 ? streams[Int(stream[i + 1])].nextUnitClosedOpen() : -1
+    let u2 = n > 2 ? streams[Int(stream[i + 2])].nextUnitClosedOpen() : -1
+    let u3 = n > 3 ? streams[Int(stream[i + 3])].nextUnitClosedOpen() : -1
     let q = load4(w.unitExpMinus, i)
     let draws = Poisson.inversionCountingLanes(
-      l, expMinusMean: q, lanes: n, steps: Int(steps[i]), reciprocal: reciprocal, using: &rng)
-    let known = k.known, total = k.total, slot = k.slot, totals = w.totals, street = w.street
+      l, expMinusMean: q, uniforms: SIMD4(u0, u1, u2, u3), steps: Int(steps[i]),
+      reciprocal: reciprocal)
     for lane in 0..<n {
-      let value = known[i + lane] + draws[lane]
-      totals[Int(total[i + lane])] += value
-      street[Int(slot[i + lane])] = value
+      var draw = draws[lane]
+      if draw.isNaN {  // past k = 200 by rounding: drawn again
+        draw = Poisson.inversionCounting(
+          l[lane], expMinusMean: q[lane], steps: Int(steps[i]), reciprocal: reciprocal,
+          using: &streams[Int(stream[i + lane])])
+      }
+      record(draw, unit: i + lane)
     }
     return n
   }
@@ -387,10 +416,11 @@ final class BlockScratch {
     self.model = model
     columns = TaskColumns(model.tasks, arena: arena)
     counts = UnitColumns(
-      model.units.filter { $0.isCount }, tasks: model.tasks, slotCount: model.slots.count, arena: arena)
+      model.units.filter { $0.isCount }, tasks: model.tasks, slotCount: model.slots.count,
+      indicatorCount: model.indicatorCount, arena: arena)
     continuous = UnitColumns(
       model.units.filter { !$0.isCount }, tasks: model.tasks, slotCount: model.slots.count,
-      arena: arena)
+      indicatorCount: model.indicatorCount, arena: arena)
     work = Work(model: model, runs: runs, countUnits: counts.count, arena: arena)
   }
 
@@ -423,6 +453,8 @@ private struct Work {
   let goalSums: UnsafeMutablePointer<Bool>
   /// Per run: 1 if a goal of the group was missed, else 0.
   let groupMissed: UnsafeMutablePointer<Int>
+  /// The generator of each indicator's Poisson draws (see ``CompiledModel/simulateBlock``).
+  let countStreams: UnsafeMutablePointer<Xoshiro256StarStar>
 
   init(model: CompiledModel, runs: Int, countUnits: Int, arena: Arena) {
     let tasks = model.tasks.count + 8, goals = model.goals.count, slots = model.slots.count
@@ -459,6 +491,7 @@ private struct Work {
     annualGoal = arena.make(model.indicatorCount)
     slotMissGoal = arena.make(slots)
     groupMissed = arena.make(model.groupCount)
+    countStreams = arena.make(model.indicatorCount)
     goalSums = arena.make(goals)
     let tolerance = CompiledModel.tolerance
     for (g, goal) in model.goals.enumerated() {
@@ -532,10 +565,13 @@ private struct UnitColumns {
   /// than PTRS there, because it has no data-dependent branch.
   static let inversionMean = 20.0
   let count: Int
-  /// e^−λ is computed for units `0..<smallEnd` (even); PTRS constants for `ptrsStart..<count`
-  /// (`ptrsStart` even, ≤ `smallEnd`).
+  /// e^−λ is computed for units `0..<smallEnd`; PTRS constants for `ptrsStart..<count`
+  /// (`ptrsStart` ≤ `smallEnd`). Each unit's segment depends on its own typical mean only, so a
+  /// change to one indicator never moves another's units to the other method.
   let smallEnd, ptrsStart: Int
   let first, end, total, slot: UnsafeMutablePointer<Int32>
+  /// The indicator of each unit: the stream its draws come from.
+  let stream: UnsafeMutablePointer<Int32>
   let known: UnsafeMutablePointer<Double>
   /// The steps of ``Poisson/inversionCounting(_:expMinusMean:steps:reciprocal:using:)``.
   let countingSteps: UnsafeMutablePointer<Int32>
@@ -544,7 +580,10 @@ private struct UnitColumns {
   let multiCount: Int
 
   /// - Parameter slotCount: the spare street slot, for units without one.
-  init(_ units: [CompiledModel.Unit], tasks: [CompiledModel.Task], slotCount: Int, arena: Arena) {
+  init(
+    _ units: [CompiledModel.Unit], tasks: [CompiledModel.Task], slotCount: Int,
+    indicatorCount: Int, arena: Arena
+  ) {
     func typicalMean(_ unit: CompiledModel.Unit) -> Double {
       tasks[unit.tasks].reduce(0) { $0 + ($1.deterministic ? 0 : $1.scale * $1.meanRatio) }
     }
@@ -568,13 +607,14 @@ private struct UnitColumns {
     let order = sortedKeys.map { units[$0.3] }
     count = units.count
     let small = order.prefix { typicalMean($0) < Self.smallMean }.count
-    smallEnd = small + small % 2
-    ptrsStart = order.prefix { typicalMean($0) < Self.largeMean }.count & ~1
+    smallEnd = small
+    ptrsStart = order.prefix { typicalMean($0) < Self.largeMean }.count
     let n = count + 1
     first = arena.make(n)
     end = arena.make(n)
     total = arena.make(n)
     slot = arena.make(n)
+    stream = arena.make(n)
     known = arena.make(n)
     countingSteps = arena.make(n)
     multiUnit = arena.make(n)
@@ -586,6 +626,7 @@ private struct UnitColumns {
       end[u] = Int32(unit.tasks.upperBound)
       total[u] = unit.total
       slot[u] = unit.slot >= 0 ? unit.slot : Int32(slotCount)
+      stream[u] = unit.total % Int32(max(indicatorCount, 1))
       known[u] = unit.known
       countingSteps[u] = Int32(sortedKeys[u].0 == 0 ? sortedKeys[u].1 : Poisson.countingSteps(19.5))
       if unit.tasks.count > 1 {

@@ -21,9 +21,11 @@ public enum SimulationError: Error, Equatable, CustomStringConvertible {
 /// Runs the Monte Carlo model of ``SimulationInput`` (see ``AreaCell`` for the formula).
 ///
 /// Runs are simulated in blocks of ``blockSize``; block b draws from
-/// `Xoshiro256StarStar(seed: seed, block: b)`, blocks run on any thread and are merged in block
-/// order, so a result depends on (input, runs, seed) only — never on `threads`. The result of n
-/// runs is always that of the first n runs of the same sequence of blocks.
+/// `Xoshiro256StarStar(seed: seed, block: b)` (its ratios) and that generator jumped by 2¹²⁸
+/// (its Poisson counts), blocks run on any thread and are merged in block order, so a result
+/// depends on (input, runs, seed) only — never on `threads`. The result of n runs is always that
+/// of the first n runs of the same sequence of blocks. Two inputs of the same shape share their
+/// ratios run for run (common random numbers; see `CompiledModel.simulateBlock`).
 public struct Simulator: Sendable {
   /// Runs per block (2¹²).
   public static let blockSize = 4096
@@ -144,9 +146,9 @@ public struct Simulator: Sendable {
     let size = Self.blockSize
     let model = self.model
     @Sendable func block(_ b: Int, _ scratch: BlockScratch) -> Tally {
-      var generator = Xoshiro256StarStar(seed: seed, block: UInt64(b))
-      return model.simulateBlock(
-        runs: min(size, totalRuns - b * size), generator: &generator, scratch: scratch)
+      model.simulateBlock(
+        runs: min(size, totalRuns - b * size),
+        generator: Xoshiro256StarStar(seed: seed, block: UInt64(b)), scratch: scratch)
     }
     let workers = min(threads, blocks.count)
     if workers <= 1 {

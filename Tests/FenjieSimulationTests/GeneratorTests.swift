@@ -14,6 +14,28 @@ struct GeneratorTests {
     #expect((0..<8).map { _ in g.next() } == expected)
   }
 
+  /// The reference `jump()` (same C file), applied to the state {1, 2, 3, 4}, then four outputs,
+  /// a second jump and two more outputs.
+  @Test func jumpMatchesReference() {
+    var g = Xoshiro256StarStar(state: (1, 2, 3, 4))
+    g.jump()
+    #expect(
+      g.state == (
+        10_122_426_448_480_695_249, 8_079_205_330_032_121_950, 7_289_065_458_748_526_725,
+        9_477_464_255_293_849_680
+      ))
+    let first: [UInt64] = [
+      13_534_147_089_533_256_664, 7_126_240_192_422_241_655, 3_805_973_808_039_778_091,
+      11_547_880_530_658_420_384,
+    ]
+    #expect((0..<4).map { _ in g.next() } == first)
+    let jumped = g.jumped()
+    #expect(g.state != jumped.state)  // jumped() leaves the original alone
+    g.jump()
+    #expect(g.state == jumped.state)
+    #expect((0..<2).map { _ in g.next() } == [5_683_399_991_563_120_264, 7_241_535_784_856_384_132])
+  }
+
   @Test func splitMixMatchesReference() {
     var g = SplitMix64(seed: 1_234_567)
     let expected: [UInt64] = [
