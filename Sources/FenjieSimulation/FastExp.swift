@@ -1,6 +1,6 @@
 import Foundation
 
-/// e^x without a library call, so that loops over arrays of exponents can run two at a time.
+/// e^x without a library call, so that loops over arrays of exponents can run eight at a time.
 ///
 /// Range reduction x = (256·m + j)·ln2/256 + r with 256·m + j = round(256·x/ln2) (Cody–Waite,
 /// ln2/256 in two parts), |r| ≤ ln2/512; e^x = 2^(m−1) · 2·2^(j/256) · e^r with 2·2^(j/256) from

@@ -561,7 +561,7 @@ private struct UnitColumns {
   static let smallMean = 20.0
   /// Units whose typical mean is at least this get the PTRS constants computed there.
   static let largeMean = 20.0
-  /// Below this mean the first segment of units draws by inversion (two at a time): cheaper
+  /// Below this mean the first segment of units draws by inversion (four at a time): cheaper
   /// than PTRS there, because it has no data-dependent branch.
   static let inversionMean = 20.0
   let count: Int
