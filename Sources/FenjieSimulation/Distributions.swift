@@ -350,6 +350,12 @@ struct PTRSConstants {
     invAlpha = 1.1239 + 1.1328 / (b - 3.4)
   }
 
+  /// Constants computed before (by ``lanes(_:)``).
+  @inlinable @inline(__always)
+  init(b: Double, a: Double, vr: Double, invAlpha: Double) {
+    (self.b, self.a, self.vr, self.invAlpha) = (b, a, vr, invAlpha)
+  }
+
   /// The same for eight means at once (bit for bit).
   @inlinable @inline(__always)
   static func lanes(_ lam: SIMD8<Double>)

@@ -208,15 +208,11 @@ private struct Kernel {
   /// Each count unit draws from its indicator's stream (``Work/countStreams``).
   @inline(never)
   func drawUnits() {
-    let totals = w.totals, unitLambda = w.unitLambda, unitLog = w.unitLog
-    let streams = w.countStreams, stream = k.stream
-    let reciprocal = self.reciprocal, logFactorials = self.logFactorials, expTable = self.expTable
-    let counts = k.count, ptrsStart = k.ptrsStart, smallEnd = k.smallEnd
+    let totals = w.totals, counts = k.count
     for t in 0..<(yearCount * indicatorCount) { totals[t] = 0 }
     // Units whose λ is usually below 20: inversion, with e^−λ at hand; up to four at a time
     // where the steps agree and the means are in (0, 20) (the usual case), else one.
-    let unitExpMinus = w.unitExpMinus, steps = k.countingSteps
-    let inversionEnd = min(ptrsStart, counts)
+    let inversionEnd = min(k.ptrsStart, counts)
     var i = 0
     while i < inversionEnd {
       let drawn = drawByInversion(from: i, end: inversionEnd)
@@ -224,50 +220,12 @@ private struct Kernel {
         i += drawn
         continue
       }
-      let l = unitLambda[i]
-      var draw = 0.0
-      if l < UnitColumns.inversionMean {
-        if l > 0 {
-          draw = Poisson.inversionCounting(
-            l, expMinusMean: unitExpMinus[i], steps: Int(steps[i]), reciprocal: reciprocal,
-            using: &streams[Int(stream[i])])
-        }
-      } else if l < .infinity {
-        let p = PTRSConstants(l)
-        var logL = unitLog[i]
-        if logL.isNaN { logL = log(l) }
-        draw = Poisson.ptrs(
-          l, p.b, p.a, p.vr, p.invAlpha, logMean: logL, logFactorials: logFactorials,
-          expTable: expTable, using: &streams[Int(stream[i])])
-      } else {
-        draw = l  // +∞ or NaN: passed on
-      }
-      record(draw, unit: i)
+      record(drawOne(i, inversionBelow: UnitColumns.inversionMean), unit: i)
       i += 1
     }
-    // The others: PTRS with its constants at hand (the generator copied in and out, so that it
-    // lives in registers).
-    let ptrsB = w.ptrsB, ptrsA = w.ptrsA, ptrsVr = w.ptrsVr, ptrsInvAlpha = w.ptrsInvAlpha
+    // The others: PTRS with its constants at hand.
     for i in inversionEnd..<counts {
-      let l = unitLambda[i]
-      var rng = streams[Int(stream[i])]
-      var draw = 0.0
-      if l >= Poisson.inversionLimit && l < .infinity {
-        draw = Poisson.ptrs(
-          l, ptrsB[i], ptrsA[i], ptrsVr[i], ptrsInvAlpha[i], logMean: unitLog[i],
-          logFactorials: logFactorials, expTable: expTable, using: &rng)
-      } else if l < Poisson.inversionLimit {
-        if l > 0 {
-          let q = i < smallEnd ? unitExpMinus[i] : fastExp(-l, table: expTable)
-          draw = Poisson.inversionCounting(
-            l, expMinusMean: q, steps: Poisson.countingSteps(l), reciprocal: reciprocal,
-            using: &rng)
-        }
-      } else {
-        draw = l
-      }
-      streams[Int(stream[i])] = rng
-      record(draw, unit: i)
+      record(drawOne(i, inversionBelow: Poisson.inversionLimit), unit: i)
     }
     let lambda = w.lambda, street = w.street
     for i in 0..<u.count {
@@ -276,6 +234,29 @@ private struct Kernel {
       totals[Int(u.total[i])] += value
       street[Int(u.slot[i])] = value
     }
+  }
+
+  /// The Poisson draw of count unit `i` alone, from its indicator's stream (copied in and out,
+  /// so that it lives in registers): inversion below `limit`, else PTRS (with the constants of
+  /// prepareUnits where it computed them); 0 for λ = 0; +∞ or NaN passed on.
+  @inline(__always)
+  private func drawOne(_ i: Int, inversionBelow limit: Double) -> Double {
+    let l = w.unitLambda[i]
+    guard l > 0 && l < .infinity else { return l > 0 || l.isNaN ? l : 0 }
+    let streams = w.countStreams, s = Int(k.stream[i])
+    var rng = streams[s]
+    defer { streams[s] = rng }
+    if l < limit {
+      let q = i < k.smallEnd ? w.unitExpMinus[i] : fastExp(-l, table: expTable)
+      return Poisson.inversionCounting(
+        l, expMinusMean: q, steps: Poisson.countingSteps(l), reciprocal: reciprocal, using: &rng)
+    }
+    let p = i >= k.ptrsStart
+      ? PTRSConstants(b: w.ptrsB[i], a: w.ptrsA[i], vr: w.ptrsVr[i], invAlpha: w.ptrsInvAlpha[i])
+      : PTRSConstants(l)
+    return Poisson.ptrs(
+      l, p.b, p.a, p.vr, p.invAlpha, logMean: w.unitLog[i], logFactorials: logFactorials,
+      expTable: expTable, using: &rng)
   }
 
   /// Adds the draw of count unit `i` (and what it had already delivered) to its district total
