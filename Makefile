@@ -10,7 +10,7 @@ SWIFT_FLAGS ?=
 # RELEASE_FLAGS= builds a portable binary.
 RELEASE_FLAGS ?= -Xswiftc -target-cpu -Xswiftc native
 
-.PHONY: setup demo test build release bench readme clean
+.PHONY: setup demo test build release bench readme golden clean
 
 # GLPK (Debian's libglpk-dev, version 5) and glpsol (glpk-utils, used by the tests to re-solve models).
 setup:
@@ -37,6 +37,12 @@ test: setup
 
 bench: release
 	SKIP_BUILD=1 bash benchmarks/run.sh
+
+# Rewrites the golden outputs (Tests/EndToEndTests/Golden) from the current build: only on purpose,
+# after a change meant to alter an output; read `git diff` of the folder before committing.
+golden: setup
+	swift build --build-tests $(SWIFT_FLAGS)
+	FENJIE_UPDATE_GOLDEN=1 swift test --skip-build --filter GoldenOutputTests $(SWIFT_FLAGS)
 
 # Regenerates every command output pasted in the README (blocks after <!-- output: … --> markers).
 readme: release
