@@ -6,9 +6,13 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "fenjie", targets: ["fenjie"]),
+    .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+    .library(name: "GLPK", targets: ["GLPK"]),
     .library(name: "FenjieCore", targets: ["FenjieCore"]),
     .library(name: "FenjieSimulation", targets: ["FenjieSimulation"]),
-    .library(name: "FenjieIO", targets: ["FenjieIO"]),
+    .library(name: "FenjiePlanning", targets: ["FenjiePlanning"]),
+    .library(name: "FenjieFiles", targets: ["FenjieFiles"]),
+    .library(name: "FenjieReports", targets: ["FenjieReports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -16,8 +20,15 @@ let package = Package(
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
+  // One-way dependencies, bottom to top (docs/architecture.md draws them):
+  //   LinearProgramming ← GLPK (the one solver today)
+  //   LinearProgramming ← FenjieCore ← FenjiePlanning ← FenjieFiles, FenjieReports ← fenjie
+  //   FenjieSimulation ← FenjiePlanning
   targets: [
-    // MARK: GLPK underneath (implementation details)
+    // MARK: Linear programming
+    /// Models, solutions and the `LinearSolver` protocol, with no solver inside; models write
+    /// themselves as CPLEX LP.
+    .target(name: "LinearProgramming"),
     /// Debian's libglpk-dev ships no pkg-config file: the module map links `glpk` itself.
     .systemLibrary(
       name: "CGLPK",
@@ -25,41 +36,61 @@ let package = Package(
     ),
     /// The only C of our own: GLPK's error hook needs setjmp/longjmp, which Swift cannot call.
     .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
-    /// A safe Swift layer over GLPK: models as plain data, one owner of the C problem, statuses as enums.
-    .target(name: "GLPK", dependencies: ["CGLPK", "CGLPKGuard"]),
+    /// GLPK as a `LinearSolver`: the only module that imports CGLPK.
+    .target(name: "GLPK", dependencies: ["LinearProgramming", "CGLPK", "CGLPKGuard"]),
 
-    // MARK: Public API
-    /// Indicators, datasets, scenarios and the allocation (分解) itself.
-    .target(name: "FenjieCore", dependencies: ["GLPK"]),
-    /// Monte Carlo odds of hitting the goals; no dependency on the solver.
+    // MARK: The product
+    /// Indicators, datasets, the allocation (分解) taking any `LinearSolver`, and the dataset audit.
+    .target(name: "FenjieCore", dependencies: ["LinearProgramming"]),
+    /// Monte Carlo odds of hitting the goals; no dependency on the solver or the data model.
     .target(name: "FenjieSimulation"),
-    /// Reading data files and scenarios, checking them, and writing tables (terminal, CSV, markdown, JSON).
+    /// The planner's workflow: the scenario as a typed value, chaining years, the simulation set-up and
+    /// its ratio fit, confidence margins, comparisons.
+    .target(name: "FenjiePlanning", dependencies: ["FenjieCore", "FenjieSimulation"]),
+    /// Reading files: text decoding, TOML, CSV, the dataset and scenario loaders, located input errors.
     .target(
-      name: "FenjieIO",
+      name: "FenjieFiles",
       dependencies: [
-        "FenjieCore", "FenjieSimulation",
+        "FenjieCore", "FenjiePlanning",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "SwiftCSV", package: "SwiftCSV"),
+      ]
+    ),
+    /// Writing reports: terminal tables, CSV, markdown, JSON, XLSX, HTML; files replaced safely.
+    .target(
+      name: "FenjieReports",
+      dependencies: [
+        "FenjieCore", "FenjieSimulation", "FenjiePlanning",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
-    /// The command line: parses, calls the libraries, prints.
+    /// The command line: parses, calls one planning function, prints, chooses the exit status and
+    /// the solver.
     .executableTarget(
       name: "fenjie",
       dependencies: [
-        "FenjieCore", "FenjieSimulation", "FenjieIO",
+        "GLPK", "FenjieCore", "FenjieSimulation", "FenjiePlanning", "FenjieFiles", "FenjieReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
 
     // MARK: Tests
-    .target(name: "TestSupport", dependencies: ["FenjieCore"], path: "Tests/TestSupport"),
-    .testTarget(name: "GLPKTests", dependencies: ["GLPK", "CGLPK", "TestSupport"]),
-    .testTarget(name: "FenjieCoreTests", dependencies: ["FenjieCore", "TestSupport"]),
+    .target(name: "TestSupport", dependencies: ["FenjieCore", "GLPK"], path: "Tests/TestSupport"),
+    .testTarget(name: "GLPKTests", dependencies: ["GLPK", "LinearProgramming", "CGLPK", "TestSupport"]),
+    .testTarget(name: "FenjieCoreTests", dependencies: ["FenjieCore", "GLPK", "TestSupport"]),
     .testTarget(name: "FenjieSimulationTests", dependencies: ["FenjieSimulation"]),
     .testTarget(
-      name: "FenjieIOTests",
-      dependencies: ["FenjieIO", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      name: "FenjieFilesTests",
+      dependencies: [
+        "FenjieFiles", "FenjiePlanning", "FenjieReports", "FenjieCore", "GLPK", "TestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
+    .testTarget(
+      name: "FenjieReportsTests",
+      dependencies: [
+        "FenjieReports", "FenjieFiles", "FenjiePlanning", "FenjieCore", "GLPK", "TestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,31 +1,29 @@
 import CGLPK
 import CGLPKGuard
+import LinearProgramming
 
 /// The one place that calls GLPK. A `Problem` owns one `glp_prob`, created from a validated
 /// `LinearModel`, and frees it in `deinit`. GLPK's environment is per thread, so a `Problem` lives and
-/// dies on the thread that made it (it is never `Sendable`).
+/// dies on the thread that made it (it is never `Sendable`). Rows and columns carry no names: GLPK
+/// checks every character of a name, and only an LP file needs them (`LinearModel.cplexLP()`).
 final class Problem {
   let pointer: OpaquePointer
   private let generation: UInt
   let model: LinearModel
 
-  /// Builds the GLPK problem. Call only inside `GLPK.guarded` and with a model `validate` accepted.
+  /// Builds the GLPK problem. Call only inside `GLPK.guarded` and with a model whose `problem` is nil.
   init(_ model: LinearModel) {
     self.model = model
     pointer = glp_create_prob()
     generation = UInt(fenjie_glpk_generation())
-    glp_set_prob_name(pointer, Problem.symbol(model.name, fallback: "model"))
     glp_set_obj_dir(pointer, model.sense == .minimize ? GLP_MIN : GLP_MAX)
     glp_set_obj_coef(pointer, 0, model.objectiveConstant)
     let columnCount = model.variables.count
     let rowCount = model.constraints.count
     if columnCount > 0 { glp_add_cols(pointer, Int32(columnCount)) }
     if rowCount > 0 { glp_add_rows(pointer, Int32(rowCount)) }
-    var usedNames = Set<String>()
     for (index, variable) in model.variables.enumerated() {
       let column = Int32(index + 1)
-      let name = Problem.unique(Problem.symbol(variable.name, fallback: "x\(index + 1)"), &usedNames)
-      glp_set_col_name(pointer, column, name)
       let (type, lower, upper) = Problem.boundType(variable.lower, variable.upper)
       glp_set_col_bnds(pointer, column, type, lower, upper)
       glp_set_col_kind(pointer, column, variable.isInteger ? GLP_IV : GLP_CV)
@@ -36,8 +34,6 @@ final class Problem {
     var coefficients: [Double] = [0]
     for (index, row) in model.constraints.enumerated() {
       let rowNumber = Int32(index + 1)
-      let name = Problem.unique(Problem.symbol(row.name, fallback: "r\(index + 1)"), &usedNames)
-      glp_set_row_name(pointer, rowNumber, name)
       let (type, lower, upper) = Problem.boundType(row.lower, row.upper)
       glp_set_row_bnds(pointer, rowNumber, type, lower, upper)
       for term in Problem.merged(row.terms) {
@@ -80,32 +76,5 @@ final class Problem {
       let value = sums[variable]!
       return value == 0 ? nil : LinearModel.Term(variable, value)
     }
-  }
-
-  /// A name the CPLEX LP format accepts: ASCII letters, digits and `_`, not starting with a digit,
-  /// at most 255 bytes (GLPK's limit).
-  static func symbol(_ name: String, fallback: String) -> String {
-    var result = ""
-    for scalar in name.unicodeScalars {
-      if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" {
-        result.unicodeScalars.append(scalar)
-      } else {
-        result.append("_")
-      }
-    }
-    if result.isEmpty || result.allSatisfy({ $0 == "_" }) { result = fallback }
-    if let first = result.first, first.isNumber { result = "_" + result }
-    return String(result.prefix(200))
-  }
-
-  static func unique(_ name: String, _ used: inout Set<String>) -> String {
-    var candidate = name
-    var suffix = 2
-    while used.contains(candidate) {
-      candidate = "\(name)_\(suffix)"
-      suffix += 1
-    }
-    used.insert(candidate)
-    return candidate
   }
 }

@@ -1,32 +1,23 @@
 import CGLPK
+import LinearProgramming
 import CGLPKGuard
 import Foundation
-
-/// Options of one solve.
-public struct SolverOptions: Sendable {
-  /// Wall-clock limit for one solve, in seconds. A MIP stopped by it is reported `.timeLimit` with
-  /// the best solution found (status `.feasible`), never as optimal.
-  public var timeLimit: Double
-  /// Relative MIP gap at which branch-and-bound may stop (0 = prove optimality).
-  public var mipGap: Double
-
-  public init(timeLimit: Double = 30, mipGap: Double = 0) {
-    self.timeLimit = timeLimit
-    self.mipGap = mipGap
-  }
-}
 
 /// Solves `LinearModel`s with GLPK: the simplex method for LPs, branch-and-cut for MIPs.
 ///
 /// Every model is checked before it reaches GLPK (GLPK aborts the process on bad arguments), GLPK's
 /// terminal output is off, and GLPK's error hook turns an internal failure into an
 /// `.invalidModel` termination with GLPK's message instead of a dead process.
-public enum GLPKSolver {
-  /// The largest magnitude accepted for a bound or coefficient; beyond it GLPK's tolerances lose meaning.
-  public static let largestMagnitude = 1e12
+public struct GLPKSolver: LinearSolver {
+  public init() {}
+
+  /// `LinearSolver`: the same as the static `solve`.
+  public func solve(_ model: LinearModel, options: SolverOptions) -> Solution {
+    GLPKSolver.solve(model, options: options)
+  }
 
   public static func solve(_ model: LinearModel, options: SolverOptions = SolverOptions()) -> Solution {
-    if let problem = validate(model) {
+    if let problem = model.problem {
       return Solution(
         termination: .invalidModel, status: .none, rawCode: -1, message: problem, objective: .nan,
         values: [], activities: [], duals: nil)
@@ -46,67 +37,7 @@ public enum GLPKSolver {
     return result!
   }
 
-  /// Writes the model in CPLEX LP format, for `glpsol --lp FILE`.
-  public static func writeLP(_ model: LinearModel, to path: String) throws {
-    if let problem = validate(model) { throw GLPKError(kind: .invalidModel, message: problem) }
-    var code: Int32 = 0
-    let failure = guarded {
-      let problem = Problem(model)
-      code = glp_write_lp(problem.pointer, nil, path)
-    }
-    if let failure { throw GLPKError(kind: .internalFailure, message: failure) }
-    if code != 0 {
-      throw GLPKError(kind: .fileWrite, message: "could not write the LP file \(path)")
-    }
-  }
 
-  /// Why a model cannot go to GLPK, or nil if it can.
-  public static func validate(_ model: LinearModel) -> String? {
-    func bad(_ value: Double?) -> Bool {
-      guard let value else { return false }
-      return !value.isFinite || abs(value) > largestMagnitude
-    }
-    if !model.objectiveConstant.isFinite { return "the objective constant is not a finite number" }
-    for variable in model.variables {
-      if bad(variable.lower) || bad(variable.upper) {
-        return "variable \(variable.name) has a bound that is not a finite number of sensible size"
-      }
-      if !variable.cost.isFinite || abs(variable.cost) > largestMagnitude {
-        return "variable \(variable.name) has an objective coefficient that is not a finite number of sensible size"
-      }
-      if let l = variable.lower, let u = variable.upper, l > u {
-        return "variable \(variable.name) has lower bound \(l) above upper bound \(u)"
-      }
-      if variable.isInteger {
-        if let l = variable.lower, l.rounded() != l {
-          return "integer variable \(variable.name) has a fractional lower bound \(l)"
-        }
-        if let u = variable.upper, u.rounded() != u {
-          return "integer variable \(variable.name) has a fractional upper bound \(u)"
-        }
-      }
-    }
-    for row in model.constraints {
-      if bad(row.lower) || bad(row.upper) {
-        return "constraint \(row.name) has a bound that is not a finite number of sensible size"
-      }
-      if let l = row.lower, let u = row.upper, l > u {
-        return "constraint \(row.name) has lower bound \(l) above upper bound \(u)"
-      }
-      for term in row.terms {
-        if term.variable < 0 || term.variable >= model.variables.count {
-          return "constraint \(row.name) refers to variable \(term.variable), which does not exist"
-        }
-        if !term.coefficient.isFinite || abs(term.coefficient) > largestMagnitude {
-          return "constraint \(row.name) has a coefficient that is not a finite number of sensible size"
-        }
-      }
-    }
-    if model.variables.count > 10_000_000 || model.constraints.count > 10_000_000 {
-      return "the model is too large"
-    }
-    return nil
-  }
 
   // MARK: Internals
 

@@ -1,8 +1,9 @@
 import ArgumentParser
 import FenjieCore
-import FenjieIO
+import FenjieFiles
+import FenjiePlanning
+import FenjieReports
 import Foundation
-import GLPK
 
 extension Fenjie {
   struct Allocate: ParsableCommand {
@@ -34,28 +35,16 @@ extension Fenjie {
     }
 
     func run() throws {
-      var loaded = try scenario.load()
+      let loaded = try scenario.load()
       var margins: ConfidenceMargins? = nil
+      let result: AllocationResult
       if let confidence {
-        let simulation = try ScenarioLoader.simulationSettings(loaded)
-        let found = try ConfidenceMargins(
-          scenario: loaded, simulation: simulation, level: confidence, runs: confidenceRuns,
-          checkRuns: confidenceRuns * 5 / 2)
-        loaded.settings = found.settings
-        margins = found
+        (result, margins) = try Fenjie.planner.allocate(loaded, confidence: confidence, runs: confidenceRuns)
+      } else {
+        result = try Fenjie.planner.allocate(loaded)
       }
-      let result = try loaded.allocate()
       if let writeLP {
-        if loaded.inputFiles.contains(where: { URL(fileURLWithPath: $0).standardized == URL(fileURLWithPath: writeLP).standardized }) {
-          throw InputError(file: writeLP, "is one of this run's input files; fenjie will not write over it")
-        }
-        do {
-          let temporary = writeLP + ".fenjie-tmp"
-          try GLPKSolver.writeLP(result.model, to: temporary)
-          if rename(temporary, writeLP) != 0 { throw InputError(file: writeLP, "cannot be written") }
-        } catch let error as GLPKError {
-          throw InputError(file: writeLP, error.message)
-        }
+        try OutputFile.write(result.model.cplexLP(), to: writeLP, protecting: loaded.inputFiles, option: "--write-lp")
       }
       var report = AllocationReport(result, explain: explain, purpose: loaded.purpose)
       report.confidence = margins

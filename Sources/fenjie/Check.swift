@@ -1,6 +1,7 @@
 import ArgumentParser
 import FenjieCore
-import FenjieIO
+import FenjieFiles
+import FenjiePlanning
 import Foundation
 
 extension Fenjie {
@@ -23,7 +24,7 @@ extension Fenjie {
       let findings = DatasetCheck.run(loaded.dataset, targetsFile: DatasetLoader.display(
         DatasetLoader.resolve(loaded.dataset.targetsProvenance.file, relativeTo: (loaded.datasetPath as NSString).deletingLastPathComponent)))
       var lockProblems: [String] = []
-      if !loaded.settings.locks.isEmpty, let result = try? Allocator(dataset: loaded.dataset, settings: loaded.settings).allocate() {
+      if !loaded.settings.locks.isEmpty, let result = try? Fenjie.planner.allocate(loaded) {
         // Locks that contradict the caps or floors the capacity rule gives.
         lockProblems = result.diagnostics.filter { $0.severity == .error && $0.message.hasPrefix("the lock on") }.map {
           "error: \(loaded.path): \($0.indicator.flatMap { loaded.dataset.indicator($0)?.name } ?? ""): \($0.message)"

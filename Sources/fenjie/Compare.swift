@@ -1,7 +1,8 @@
 import ArgumentParser
 import FenjieCore
-import FenjieIO
-import FenjieSimulation
+import FenjieFiles
+import FenjiePlanning
+import FenjieReports
 import Foundation
 
 extension Fenjie {
@@ -26,27 +27,15 @@ extension Fenjie {
     }
 
     func run() throws {
-      var outcomes: [ScenarioOutcome] = []
-      var inputs: [String] = []
-      var seedUsed = simulation.seed
+      var loaded: [(name: String, scenario: Scenario)] = []
       for path in scenarios {
-        let loaded = try ScenarioLoader.load(path)
-        inputs += loaded.inputFiles
-        let allocation = try loaded.allocate()
-        var odds: SimulationResult? = nil
-        var setup: SimulationSetup? = nil
-        if !noOdds {
-          var settings = try simulation.settings(loaded)
-          if seedUsed == nil { seedUsed = settings.seed }
-          settings.seed = seedUsed!
-          let prepared = try SimulationSetup(scenario: loaded, settings: settings)
-          odds = try prepared.simulator(loaded).run(runs: settings.runs, seed: settings.seed, threads: simulation.threads)
-          setup = prepared
-        }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        outcomes.append(ScenarioOutcome(name: name, allocation: allocation, simulation: odds, setup: setup))
+        loaded.append((name, try ScenarioLoader.load(path)))
       }
-      let report = ComparisonReport(base: outcomes[0], alternatives: Array(outcomes.dropFirst()))
+      let comparison = try Fenjie.planner.compare(
+        loaded, runs: simulation.runs, seed: simulation.seed, threads: simulation.threads, odds: !noOdds)
+      let inputs = loaded.flatMap(\.scenario.inputFiles)
+      let report = ComparisonReport(comparison)
       try output.emit(report.render(output.resolvedFormat), inputs: inputs)
     }
   }

@@ -1,6 +1,9 @@
 import ArgumentParser
-import FenjieIO
+import FenjieFiles
+import FenjiePlanning
+import FenjieReports
 import Foundation
+import GLPK
 
 /// `fenjie`: drafts a district's yearly 分解表 with GLPK and estimates the odds of hitting its goals.
 @main
@@ -20,6 +23,9 @@ struct Fenjie: ParsableCommand {
   /// Printed in every simulation report.
   static let version = "0.1.0"
 
+  /// The solver every command uses: the one place that names GLPK.
+  static let planner = Planner(solver: GLPKSolver())
+
   /// Parses and runs, mapping every failure to a message and the documented exit status.
   static func main() {
     do {
@@ -29,6 +35,10 @@ struct Fenjie: ParsableCommand {
       fail(error.errors.map(\.description).joined(separator: "\n"), code: 2)
     } catch let error as InputError {
       fail(error.description, code: 2)
+    } catch let error as PlanningError {
+      fail(error.description, code: error.isInputProblem ? 2 : 1)
+    } catch let error as OutputError {
+      fail(error.description, code: error.refused ? 2 : 1)
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
     } catch {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import FenjieCore
-import FenjieIO
+import FenjieFiles
+import FenjiePlanning
+import FenjieReports
 import FenjieSimulation
 import Foundation
 
@@ -87,15 +89,8 @@ struct OutputOptions: ParsableArguments {
     do {
       try emit(try workbook(), inputs: inputs)
     } catch let error as XLSXError {
-      throw InputError(file: output ?? "-", "cannot be written as a workbook: \(error.message)")
+      throw OutputError(path: output ?? "-", "cannot be written as a workbook: \(error.message)", refused: false)
     }
-  }
-}
-
-extension Scenario {
-  /// Every file the scenario read, which no output may replace.
-  var inputFiles: [String] {
-    [path, datasetPath] + dataset.tables.map(\.provenance.file) + [dataset.targetsProvenance.file]
   }
 }
 
@@ -116,32 +111,10 @@ struct SimulationOptions: ParsableArguments {
   }
 
   /// The scenario's `[simulation]` settings with --runs and --seed applied.
-  func settings(_ scenario: Scenario) throws -> SimulationSettings {
-    var settings = try ScenarioLoader.simulationSettings(scenario)
+  func settings(_ scenario: Scenario) -> SimulationSettings {
+    var settings = scenario.simulation
     if let runs { settings.runs = runs }
     if let seed { settings.seed = seed }
     return settings
-  }
-}
-
-extension Scenario {
-  /// The scenario's 分解表; a failure before solving (a year outside the plan) is bad input.
-  func allocate() throws -> AllocationResult {
-    do {
-      return try Allocator(dataset: dataset, settings: settings).allocate()
-    } catch {
-      throw InputError(file: path, error.description)
-    }
-  }
-}
-
-extension SimulationSetup {
-  /// The simulator for this set-up; an input it refuses is bad input in `scenario`.
-  func simulator(_ scenario: Scenario) throws -> Simulator {
-    do {
-      return try Simulator(input: input)
-    } catch {
-      throw InputError(file: scenario.path, "the simulation's input is not valid: \(error)")
-    }
   }
 }

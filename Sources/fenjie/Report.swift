@@ -1,6 +1,8 @@
 import ArgumentParser
 import FenjieCore
-import FenjieIO
+import FenjieFiles
+import FenjiePlanning
+import FenjieReports
 import FenjieSimulation
 import Foundation
 
@@ -31,12 +33,11 @@ extension Fenjie {
 
     func run() throws {
       let loaded = try ScenarioLoader.load(scenario, changes: changes.changes)
-      let allocation = try loaded.allocate()
-      let settings = try simulation.settings(loaded)
-      let setup = try SimulationSetup(scenario: loaded, settings: settings)
-      let simulator = try setup.simulator(loaded)
+      let allocation = try Fenjie.planner.allocate(loaded)
+      let settings = simulation.settings(loaded)
+      let setup = try Fenjie.planner.simulationSetup(loaded, settings: settings)
       let progress = ProgressBar(totalHint: settings.runs)
-      let result = try simulator.run(runs: settings.runs, seed: settings.seed, threads: simulation.threads, progress: progress.callback)
+      let result = try Fenjie.planner.simulate(setup, scenario: loaded, threads: simulation.threads, progress: progress.callback)
       progress.finish()
 
       var report = HTMLReport(

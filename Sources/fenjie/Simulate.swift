@@ -1,6 +1,8 @@
 import ArgumentParser
 import FenjieCore
-import FenjieIO
+import FenjieFiles
+import FenjiePlanning
+import FenjieReports
 import FenjieSimulation
 import Foundation
 
@@ -40,22 +42,18 @@ extension Fenjie {
 
     func run() throws {
       let loaded = try ScenarioLoader.load(scenario, changes: changes.changes)
-      let settings = try simulation.settings(loaded)
-      let setup = try SimulationSetup(scenario: loaded, settings: settings)
+      let settings = simulation.settings(loaded)
+      let setup = try Fenjie.planner.simulationSetup(loaded, settings: settings)
       if let writeModel {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(setup.input)
         try OutputFile.write(String(decoding: data, as: UTF8.self) + "\n", to: writeModel, protecting: loaded.inputFiles)
       }
-      let simulator = try setup.simulator(loaded)
       let progress = ProgressBar(totalHint: precision == nil ? settings.runs : maxRuns)
-      let result: SimulationResult
-      if let precision {
-        result = try simulator.run(precision: precision, seed: settings.seed, threads: simulation.threads, maxRuns: maxRuns, progress: progress.callback)
-      } else {
-        result = try simulator.run(runs: settings.runs, seed: settings.seed, threads: simulation.threads, progress: progress.callback)
-      }
+      let result = try Fenjie.planner.simulate(
+        setup, scenario: loaded, threads: simulation.threads, precision: precision, maxRuns: maxRuns,
+        progress: progress.callback)
       progress.finish()
       let report = SimulationReport(setup: setup, result: result, version: Fenjie.version)
       try output.emit(text: { report.render(output.resolvedFormat) }, workbook: report.workbook, inputs: loaded.inputFiles)

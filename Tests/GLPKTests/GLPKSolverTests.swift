@@ -1,5 +1,6 @@
 import CGLPK
 import Foundation
+import LinearProgramming
 import TestSupport
 import XCTest
 
@@ -139,24 +140,76 @@ final class GLPKSolverTests: XCTestCase {
 
   /// The LP file re-solved by glpsol gives the same optimum.
   func testLPFileResolvesWithGlpsol() throws {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else {
-      throw XCTSkip("glpsol is not installed (make setup installs glpk-utils)")
-    }
     var model = LinearModel(name: "resolve", sense: .maximize)
     let x = model.addVariable("x 甲", lower: 0, integer: true, cost: 5)
     let y = model.addVariable("y", lower: 0, integer: true, cost: 4)
     model.addConstraint("c1", [.init(x, 6), .init(y, 4)], upper: 24)
     model.addConstraint("c2", [.init(x, 1), .init(y, 2)], upper: 6)
+    XCTAssertEqual(try glpsolObjective(model), 20)
+  }
+
+  /// `LinearModel.cplexLP()` on random models with every kind of row and bound (ranged rows, free
+  /// and negative variables, fixed values, repeated terms, integers, names that are not ASCII or are
+  /// keywords): glpsol reading the file finds the optimum GLPKSolver finds from the model itself.
+  func testCPLEXLPMatchesTheModelOnRandomInstances() throws {
+    var generator = TestGenerator(seed: 7)
+    for instance in 0..<25 {
+      var model = LinearModel(name: "random \(instance)", sense: instance % 2 == 0 ? .minimize : .maximize)
+      let n = Int.random(in: 2...6, using: &generator)
+      let names = ["x", "街道", "inf", "free", "e1", "2y", "x", "end"]
+      for j in 0..<n {
+        let bound = Double(Int.random(in: -5...5, using: &generator))
+        let kind = Int.random(in: 0..<5, using: &generator)
+        let lower: Double? = [bound, nil, 0, bound, -10][kind]
+        let upper: Double? = [bound + 7, bound + 3, 9, bound, 8][kind]
+        model.addVariable(
+          names[j % names.count], lower: lower, upper: upper, integer: Int.random(in: 0..<3, using: &generator) == 0,
+          cost: Double(Int.random(in: -9...9, using: &generator)) / 4)
+      }
+      for i in 0..<Int.random(in: 1...5, using: &generator) {
+        var terms: [LinearModel.Term] = []
+        for _ in 0..<Int.random(in: 1...n + 1, using: &generator) {
+          terms.append(.init(Int.random(in: 0..<n, using: &generator), Double(Int.random(in: -6...6, using: &generator)) / 2))
+        }
+        let centre = Double(Int.random(in: -4...4, using: &generator))
+        switch i % 4 {
+        case 0: model.addConstraint("r\(i)", terms, lower: centre - 3, upper: centre + 2)
+        case 1: model.addConstraint("row \(i)", terms, upper: centre + 6)
+        case 2: model.addConstraint("st", terms, lower: centre - 6)
+        default: model.addConstraint("r\(i)", terms, lower: centre, upper: centre)
+        }
+      }
+      model.objectiveConstant = 0
+      let direct = GLPKSolver.solve(model)
+      let viaFile = try glpsolObjective(model)
+      if direct.status == .optimal {
+        let value = try XCTUnwrap(viaFile, "instance \(instance): glpsol found no optimum\n\(model.cplexLP())")
+        XCTAssertEqual(value, direct.objective, accuracy: 1e-6, "instance \(instance)\n\(model.cplexLP())")
+      } else {
+        XCTAssertNil(viaFile, "instance \(instance): \(direct.termination) directly, an optimum through the file\n\(model.cplexLP())")
+      }
+    }
+  }
+
+  /// glpsol's optimum for the model written as CPLEX LP, or nil when it reports none.
+  private func glpsolObjective(_ model: LinearModel) throws -> Double? {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol") else {
+      throw XCTSkip("glpsol is not installed (make setup installs glpk-utils)")
+    }
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fenjie-glpk-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let lp = directory.appendingPathComponent("m.lp").path
-    try GLPKSolver.writeLP(model, to: lp)
+    try model.cplexLP().write(toFile: lp, atomically: true, encoding: .utf8)
     let out = directory.appendingPathComponent("m.txt").path
-    let run = try runGlpsol(["--lp", lp, "-o", out])
-    XCTAssertEqual(run, 0)
+    XCTAssertEqual(try runGlpsol(["--lp", lp, "-o", out]), 0, model.cplexLP())
     let report = try String(contentsOfFile: out, encoding: .utf8)
-    XCTAssertTrue(report.contains("Objective:  obj = 20"), report)
+    guard report.contains("OPTIMAL"), !report.contains("UNDEFINED"), !report.contains("NO PRIMAL"),
+      let line = report.split(separator: "\n").first(where: { $0.hasPrefix("Objective:") })
+    else { return nil }
+    // "Objective:  obj = 20 (MAXimum)"
+    let parts = line.split(separator: "=")[1].split(separator: " ")
+    return Double(parts[0])
   }
 
   private func runGlpsol(_ arguments: [String]) throws -> Int32 {

@@ -1,5 +1,13 @@
 import FenjieCore
 import Foundation
+import GLPK
+
+extension Allocator {
+  /// The allocator the command line uses: with GLPK.
+  public init(dataset: Dataset, settings: AllocationSettings) {
+    self.init(dataset: dataset, settings: settings, solver: GLPKSolver())
+  }
+}
 
 /// The package's root folder (where Package.swift is), found from this file's path.
 public let packageRoot: URL = {

@@ -1,3 +1,4 @@
+import LinearProgramming
 /// One area's line in the 分解表, with the numbers that explain it.
 public struct AreaAllocation: Sendable, Equatable {
   /// The target; nil means "/" (not applicable).
@@ -125,5 +126,3 @@ public struct AllocationResult: Sendable {
     indicators.allSatisfy { $0.status != .infeasible }
   }
 }
-
-import GLPK

@@ -1,4 +1,4 @@
-import GLPK
+import LinearProgramming
 
 /// Errors that stop an allocation before anything is solved.
 public struct AllocationError: Error, CustomStringConvertible, Sendable {
@@ -7,14 +7,17 @@ public struct AllocationError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Drafts one year's 分解表: builds each line's problem from the dataset and the scenario's
-/// settings (baselines, caps, floors, locks, groups, margins) and solves it with GLPK.
+/// settings (baselines, caps, floors, locks, groups, margins) and solves it with the solver it is
+/// given (the command line gives GLPK).
 public struct Allocator: Sendable {
   public let dataset: Dataset
   public let settings: AllocationSettings
+  public let solver: any LinearSolver
 
-  public init(dataset: Dataset, settings: AllocationSettings) {
+  public init(dataset: Dataset, settings: AllocationSettings, solver: any LinearSolver) {
     self.dataset = dataset
     self.settings = settings
+    self.solver = solver
   }
 
   public func allocate() throws(AllocationError) -> AllocationResult {
@@ -32,7 +35,7 @@ public struct Allocator: Sendable {
       var previous = settings
       previous.year = year - 1
       previous.locks = []
-      let before = try Allocator(dataset: dataset, settings: previous).allocate()
+      let before = try Allocator(dataset: dataset, settings: previous, solver: solver).allocate()
       history.append(before.targetTable())
       diagnostics.append(
         Diagnostic(
@@ -41,7 +44,7 @@ public struct Allocator: Sendable {
         ))
     }
     let context = BaselineContext(dataset: dataset, history: history, year: year)
-    let options = SolverOptions(timeLimit: settings.timeLimit)
+    let solver = SolverContext(solver: self.solver, options: SolverOptions(timeLimit: settings.timeLimit))
 
     var lines: [String: IndicatorAllocation] = [:]
     var problems: [String: LineProblem] = [:]
@@ -113,7 +116,7 @@ public struct Allocator: Sendable {
         if let parent = dataset.indicator(id)?.parent, let p = family.firstIndex(of: parent) { members[m].parent = p }
       }
       do {
-        let outcome = try FamilySolver.solve(members, rule: settings.rule, options: options)
+        let outcome = try FamilySolver.solve(members, rule: settings.rule, solver: solver)
         models.append(outcome.finalModel)
         record(outcome, members, family, status: outcome.termination == .optimal ? .optimal : .feasible, into: &lines)
         if outcome.termination != .optimal {
@@ -124,7 +127,7 @@ public struct Allocator: Sendable {
         }
       } catch {
         explainInfeasible(
-          members, family, failure: error, options: options, context: context, lines: &lines, models: &models,
+          members, family, failure: error, solver: solver, context: context, lines: &lines, models: &models,
           diagnostics: &diagnostics)
       }
     }
@@ -277,13 +280,13 @@ public struct Allocator: Sendable {
   }
 
   private func explainInfeasible(
-    _ members: [LineProblem], _ family: [String], failure: FamilySolver.Failure, options: SolverOptions,
+    _ members: [LineProblem], _ family: [String], failure: FamilySolver.Failure, solver: SolverContext,
     context: BaselineContext, lines: inout [String: IndicatorAllocation], models: inout [LinearModel],
     diagnostics: inout [Diagnostic]
   ) {
     guard failure.termination == .infeasible,
-      let elastic = ElasticSolver.relax(members, areaNames: dataset.areas, options: options),
-      let relaxed = try? FamilySolver.solve(elastic.relaxed, rule: settings.rule, options: options)
+      let elastic = ElasticSolver.relax(members, areaNames: dataset.areas, solver: solver),
+      let relaxed = try? FamilySolver.solve(elastic.relaxed, rule: settings.rule, solver: solver)
     else {
       for id in family {
         lines[id]?.status = .infeasible
@@ -305,7 +308,7 @@ public struct Allocator: Sendable {
     for (m, id) in family.enumerated() {
       let line = members[m]
       lines[id]?.changes = elastic.changes[m]
-      let largest = ElasticSolver.largestTotal(members, member: m, options: options)
+      let largest = ElasticSolver.largestTotal(members, member: m, solver: solver)
       lines[id]?.largestFeasibleTotal = largest
       let required = line.required * line.unit
       var parts: [String] = []
@@ -322,7 +325,7 @@ public struct Allocator: Sendable {
         parts.append("smallest change\(changes.count > 1 ? "s" : "") that make\(changes.count > 1 ? "" : "s") it feasible: " + changes.joined(separator: "; "))
       }
       if let largest, largest < required - 1e-9,
-        let growth = neededGrowth(members, member: m, target: lines[id]?.districtTarget ?? 0, context: context, options: options)
+        let growth = neededGrowth(members, member: m, target: lines[id]?.districtTarget ?? 0, context: context, solver: solver)
       {
         parts.append(
           "or allow every street more growth on this line: [capacity.by_indicator.\(id)] max_growth = \(JSONValueless(growth)) (now \(JSONValueless(settings.capacity(for: id).maxGrowth)))")
@@ -338,7 +341,7 @@ public struct Allocator: Sendable {
   /// The smallest `max_growth` (to two decimals, up to 20 = +2000%) at which the family becomes
   /// feasible when only line `m`'s caps change, found by bisection on the capacity rule.
   private func neededGrowth(
-    _ members: [LineProblem], member m: Int, target: Double, context: BaselineContext, options: SolverOptions
+    _ members: [LineProblem], member m: Int, target: Double, context: BaselineContext, solver: SolverContext
   ) -> Double? {
     let parameters = settings.capacity(for: members[m].indicator.id)
     guard parameters.rule != .none else { return nil }
@@ -350,10 +353,10 @@ public struct Allocator: Sendable {
       changed.capacityByIndicator[members[m].indicator.id] = p
       var ignored: [Diagnostic] = []
       var lines = members
-      let rebuilt = Allocator(dataset: dataset, settings: changed).buildProblem(
+      let rebuilt = Allocator(dataset: dataset, settings: changed, solver: solver.solver).buildProblem(
         members[m].indicator, target: target, open: open, context: context, diagnostics: &ignored)
       lines[m].cap = rebuilt.cap
-      return FamilySolver.isFeasible(lines, options: options)
+      return FamilySolver.isFeasible(lines, solver: solver)
     }
     var low = parameters.maxGrowth
     var high = 20.0

@@ -1,4 +1,4 @@
-import GLPK
+import LinearProgramming
 
 /// When a family cannot be allocated: finds the fewest changes (raise a cap, lower a floor, move a
 /// lock, let a "其中" line exceed its parent in an area, break an equal group, open a "/" area) that
@@ -11,7 +11,7 @@ enum ElasticSolver {
     var relaxed: [LineProblem]
   }
 
-  static func relax(_ lines: [LineProblem], areaNames: [String], options: SolverOptions) -> Outcome? {
+  static func relax(_ lines: [LineProblem], areaNames: [String], solver: SolverContext) -> Outcome? {
     var model = LinearModel(name: "elastic")
     let bigM = 2 * lines.reduce(0.0) { total, line in
       total + line.required + line.cap.reduce(0, +) + line.floor.reduce(0, +)
@@ -79,7 +79,7 @@ enum ElasticSolver {
       }
       model.setCost(s, epsilon / scale)
     }
-    let solution = GLPKSolver.solve(model, options: options)
+    let solution = solver.solve(model)
     guard solution.hasSolution else { return nil }
 
     var relaxed = lines
@@ -140,7 +140,7 @@ enum ElasticSolver {
   }
 
   /// The largest total line `m` can reach under the family's other constraints, or nil.
-  static func largestTotal(_ lines: [LineProblem], member m: Int, options: SolverOptions) -> Double? {
+  static func largestTotal(_ lines: [LineProblem], member m: Int, solver: SolverContext) -> Double? {
     var free = lines
     free[m].required = 0
     var built = Builder(
@@ -152,7 +152,7 @@ enum ElasticSolver {
         if let lock { built.model.setBounds(built.x[k][s], lower: lock, upper: lock) }
       }
     }
-    let solution = GLPKSolver.solve(built.model, options: options)
+    let solution = solver.solve(built.model)
     guard solution.status == .optimal else { return nil }
     return (solution.objective + 1e-7).rounded(.down) * lines[m].unit
   }

@@ -1,4 +1,4 @@
-import GLPK
+import LinearProgramming
 
 /// Solves one family (a line and its "其中" lines) with GLPK in three steps:
 ///
@@ -24,7 +24,7 @@ enum FamilySolver {
   }
 
   static func solve(
-    _ lines: [LineProblem], rule: AllocationRule, options: SolverOptions
+    _ lines: [LineProblem], rule: AllocationRule, solver: SolverContext
   ) throws(Failure) -> FamilyOutcome {
     let fairness = lines.map { fairnessWeights($0, rule: rule) }
     var lower = lines.map { line in line.floor }
@@ -51,7 +51,7 @@ enum FamilySolver {
     if rule == .closest {
       var built = Builder(lines: lines, lower: lower, upper: upper, integer: false)
       let deviations = built.addDeviations(lines)
-      let solution = GLPKSolver.solve(built.model, options: options)
+      let solution = solver.solve(built.model)
       guard solution.status == .optimal else { throw Failure(termination: solution.termination, message: solution.message) }
       l1Bound = deviations.reduce(0) { $0 + solution.values[$1] } + 1e-7
       continuous = built.read(solution)
@@ -74,7 +74,7 @@ enum FamilySolver {
             "fair_\(line.indicator.id)_\(s + 1)", [.init(built.x[m][s], 1), .init(t, -w)], upper: o)
         }
       }
-      let solution = GLPKSolver.solve(built.model, options: options)
+      let solution = solver.solve(built.model)
       guard solution.status == .optimal, let duals = solution.duals else {
         throw Failure(termination: solution.termination, message: solution.message)
       }
@@ -117,7 +117,7 @@ enum FamilySolver {
     for (m, line) in lines.enumerated() {
       for s in 0..<line.count where lower[m][s] < upper[m][s] { polish.model.setCost(polish.x[m][s], 1) }
     }
-    let polished = GLPKSolver.solve(polish.model, options: options)
+    let polished = solver.solve(polish.model)
     guard polished.status == .optimal else {
       throw Failure(termination: polished.termination, message: polished.message)
     }
@@ -151,7 +151,7 @@ enum FamilySolver {
         rounded.model.setCost(rounded.x[m][s], 1 + delta * (1 - 2 * fraction))
       }
     }
-    let integral = GLPKSolver.solve(rounded.model, options: options)
+    let integral = solver.solve(rounded.model)
     guard integral.hasSolution else {
       throw Failure(termination: integral.termination, message: integral.message)
     }
@@ -165,7 +165,7 @@ enum FamilySolver {
   }
 
   /// Whether the family's constraints can all hold (one LP, no objective).
-  static func isFeasible(_ lines: [LineProblem], options: SolverOptions) -> Bool {
+  static func isFeasible(_ lines: [LineProblem], solver: SolverContext) -> Bool {
     var lower = lines.map { $0.floor }
     var upper = lines.map { $0.cap }
     for (m, line) in lines.enumerated() {
@@ -177,7 +177,7 @@ enum FamilySolver {
       }
     }
     let built = Builder(lines: lines, lower: lower, upper: upper, integer: false)
-    return GLPKSolver.solve(built.model, options: options).status == .optimal
+    return solver.solve(built.model).status == .optimal
   }
 
   /// (o, w) of the fairness row `x − w·t ≤ o`; w = 0 leaves the area outside the rule.

@@ -1,4 +1,4 @@
-import GLPK
+import LinearProgramming
 
 /// One line's allocation problem in whole units of its resolution (1 for counts, 0.01 for amounts),
 /// over its open areas only. Built by `Allocator`, solved (with its parent and "其中" lines) by
@@ -28,6 +28,15 @@ struct LineProblem: Sendable {
   var closed: [Int] = []
 
   var count: Int { areas.count }
+}
+
+/// The solver and the options of every solve in one allocation: the only way the allocation reaches
+/// a solver.
+struct SolverContext: Sendable {
+  var solver: any LinearSolver
+  var options: SolverOptions
+
+  func solve(_ model: LinearModel) -> Solution { solver.solve(model, options: options) }
 }
 
 /// The outcome of one family (a line with its "其中" lines).

@@ -1,0 +1,87 @@
+/// One finding of `fenjie check`.
+public struct Finding: Sendable, Equatable {
+  public enum Severity: String, Sendable { case error, warning, note }
+  public var severity: Severity
+  public var place: SourcePlace
+  public var message: String
+
+  public var description: String { "\(severity.rawValue): \(place): \(message)" }
+}
+
+/// Checks a loaded dataset before anyone relies on it: three-year goals against the years, area
+/// tables against the district targets (a column that alone exceeds the district total is not an
+/// area: the scanner-noise column of the published 附件2 is found this way), "其中" lines above their
+/// parent, rates that differ from the district's.
+public enum DatasetCheck {
+  public static func run(_ dataset: Dataset, targetsFile: String) -> [Finding] {
+    var findings: [Finding] = []
+    func add(_ severity: Finding.Severity, _ file: String, row: Int? = nil, column: String? = nil, _ message: String) {
+      findings.append(Finding(severity: severity, place: SourcePlace(file: file, row: row, column: column), message: message))
+    }
+    for indicator in dataset.indicators {
+      guard let goal = dataset.threeYearGoals[indicator.id], let years = dataset.targets[indicator.id] else { continue }
+      let values = dataset.planYears.compactMap { years[$0] }
+      guard values.count == dataset.planYears.count else {
+        add(.warning, targetsFile, "\(indicator.name): no target for some plan years")
+        continue
+      }
+      let expected = indicator.kind.goalIsSum ? values.reduce(0, +) : values.last!
+      if abs(expected - goal) > 1e-6 * max(1, abs(goal)) {
+        add(.warning, targetsFile,
+          "\(indicator.name): the three-year goal \(plainNumber(goal)) is not \(indicator.kind.goalIsSum ? "the sum of the years" : "the final year's value") (\(plainNumber(expected)))")
+      }
+    }
+    for table in dataset.tables where table.kind == .target || table.kind == .actual {
+      let file = table.provenance.file
+      var excess: [String: [String]] = [:]
+      for indicator in dataset.indicators {
+        guard let row = table.values[indicator.id] else { continue }
+        let line = table.rowOf[indicator.id]
+        let numbers = dataset.areas.compactMap { area in row[area]?.number.map { (area, $0) } }
+        if indicator.kind == .rate {
+          if let target = dataset.targets[indicator.id]?[table.year], table.kind == .target {
+            for (area, v) in numbers where abs(v - target) > 1e-9 {
+              add(.note, file, row: line, column: table.columnOf[area], "\(indicator.name): \(plainNumber(v)) differs from the district rate \(plainNumber(target))")
+            }
+          }
+          continue
+        }
+        var district = dataset.targets[indicator.id]?[table.year]
+        if indicator.kind == .share {
+          district = nil  // areas hold the numerator amount; the district figure is a share
+        }
+        if let district, table.kind == .target, !numbers.isEmpty {
+          let sum = numbers.reduce(0) { $0 + $1.1 }
+          if sum < district - 1e-6 {
+            add(.error, file, row: line,
+              "\(indicator.name): the areas add up to \(plainNumber(sum)), below the district target \(plainNumber(district)) for \(table.year)")
+          }
+          for (area, v) in numbers where district > 0 && v > district + 1e-9 {
+            excess[area, default: []].append("\(indicator.name) \(plainNumber(v)) > \(plainNumber(district))")
+          }
+        }
+        if let parent = indicator.parent, let parentRow = table.values[parent] {
+          for (area, v) in numbers {
+            guard let p = parentRow[area] else { continue }
+            switch p {
+            case .value(let pv) where v > pv + 1e-9:
+              add(.error, file, row: line, column: table.columnOf[area],
+                "\(indicator.name) (\(plainNumber(v))) is above its parent line \(dataset.indicator(parent)?.name ?? parent) (\(plainNumber(pv)))")
+            case .notApplicable where v > 0:
+              add(.error, file, row: line, column: table.columnOf[area],
+                "\(indicator.name) has \(plainNumber(v)) where its parent line \(dataset.indicator(parent)?.name ?? parent) has \"/\"")
+            default: break
+            }
+          }
+        }
+      }
+      for area in dataset.areas {
+        guard let lines = excess[area], !lines.isEmpty else { continue }
+        let severity: Finding.Severity = lines.count >= 2 ? .error : .warning
+        add(severity, file, column: table.columnOf[area],
+          "on \(lines.count) line\(lines.count > 1 ? "s" : "") this one area exceeds the whole district's target (\(lines.prefix(3).joined(separator: "; "))\(lines.count > 3 ? "; …" : "")): is this column really an area's, or scanner noise?")
+      }
+    }
+    return findings
+  }
+}

@@ -1,0 +1,137 @@
+import FenjieCore
+import FenjiePlanning
+import FenjieSimulation
+
+/// Scenarios side by side: how each street's targets change (absolute and %) and how each goal's
+/// odds change, the largest changes first. A change in odds smaller than twice its Monte Carlo
+/// standard error is shown but not starred.
+public struct ComparisonReport: Sendable {
+  public var comparison: Comparison
+
+  public init(_ comparison: Comparison) { self.comparison = comparison }
+
+  var base: ScenarioOutcome { comparison.base }
+  var alternatives: [ScenarioOutcome] { comparison.alternatives }
+  var targetChanges: [Comparison.TargetChange] { comparison.targetChanges }
+  var oddsChanges: [Comparison.OddsChange] { comparison.oddsChanges }
+
+  func amount(_ indicator: Indicator, _ v: Double?) -> String {
+    guard let v else { return "/" }
+    return indicator.kind == .count ? String(Int(v.rounded())) : format2(v)
+  }
+
+  func signedPercent(_ x: Double) -> String {
+    guard x.isFinite else { return "" }
+    let tenths = Int((x * 1000).rounded())
+    return (tenths > 0 ? "+" : tenths < 0 ? "-" : "±") + "\(abs(tenths) / 10).\(abs(tenths) % 10)%"
+  }
+
+  func percent(_ p: Double) -> String { percentText(p) }
+
+  public func targetTable() -> TextTable {
+    var header = ["指标", "街道", base.name]
+    for alt in alternatives { header += [alt.name, "Δ", "Δ%"] }
+    var table = TextTable(header: header, alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2))
+    for change in targetChanges {
+      var row = [change.indicator.areaName, change.area ?? "合计", amount(change.indicator, change.base)]
+      for v in change.values {
+        row.append(amount(change.indicator, v))
+        if let v, let b = change.base {
+          let delta = v - b
+          row.append((delta > 0 ? "+" : "") + amount(change.indicator, delta))
+          row.append(b != 0 ? signedPercent(delta / b) : "")
+        } else {
+          row += ["", ""]
+        }
+      }
+      table.add(row)
+    }
+    return table
+  }
+
+  public func oddsTable() -> TextTable {
+    var header = ["指标", "目标", base.name]
+    for alt in alternatives { header += [alt.name, "Δ"] }
+    var table = TextTable(header: header, alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2))
+    for change in oddsChanges {
+      var row = [change.name, change.type == .annual ? "annual" : "three_year", percent(change.base)]
+      for (v, e) in zip(change.values, change.errors) {
+        guard let v, let e else {
+          row += ["", ""]
+          continue
+        }
+        let delta = v - change.base
+        let significant = abs(delta) > 2 * (e * e + change.baseError * change.baseError).squareRoot()
+        row += [percent(v), signedPercent(delta).replacingOccurrences(of: "%", with: " pt") + (significant ? " *" : "")]
+      }
+      table.add(row)
+    }
+    return table
+  }
+
+  var allLine: String? {
+    guard let b = base.simulation else { return nil }
+    let alts = alternatives.map { alt in alt.simulation.map { "\(alt.name) \(percent($0.all.pAll))" } ?? "\(alt.name) —" }
+    return "All goals at once: \(base.name) \(percent(b.all.pAll)); " + alts.joined(separator: "; ")
+  }
+
+  var noChange: Bool { targetChanges.isEmpty && oddsChanges.isEmpty }
+
+  var header: String {
+    var lines = ["Comparing \(([base] + alternatives).map { "\($0.name) (\($0.allocation.year))" }.joined(separator: " with "))"]
+    if let s = base.simulation { lines.append("Odds of the \(s.goalYear) goals: \(s.runs) runs each, seed \(s.seed), \(s.generator); * marks a change larger than twice its Monte Carlo standard error") }
+    if ([base] + alternatives).contains(where: { $0.allocation.usesIllustrativeData || $0.setup?.usesIllustrativeData == true }) {
+      lines.append("示例数据: some of these results use illustrative figures that no document publishes.")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  public func render(_ format: OutputFormat) -> String {
+    switch format {
+    case .table:
+      if noChange { return header + "\n\nNo change: the scenarios give the same table and the same odds.\n" }
+      var out = header + "\n\n"
+      out += targetChanges.isEmpty ? "Targets: no change.\n" : "Targets that change (largest change first):\n" + targetTable().terminal()
+      out += oddsChanges.isEmpty ? "\nOdds: no change.\n" : "\nOdds that change (largest change first):\n" + oddsTable().terminal()
+      if let allLine { out += "\n" + allLine + "\n" }
+      return out
+    case .markdown:
+      if noChange { return "## " + header + "\n\nNo change: the scenarios give the same table and the same odds.\n" }
+      var out = "## " + header.replacingOccurrences(of: "\n", with: "\n\n") + "\n\n### Targets that change\n\n"
+      out += targetChanges.isEmpty ? "No change.\n" : targetTable().markdown()
+      out += "\n### Odds that change\n\n" + (oddsChanges.isEmpty ? "No change.\n" : oddsTable().markdown())
+      if let allLine { out += "\n" + allLine + "\n" }
+      return out
+    case .csv:
+      return targetTable().csv() + "\r\n" + String(oddsTable().csv().dropFirst())
+    case .json:
+      return json().rendered(indent: 2) + "\n"
+    case .xlsx:
+      return "--format xlsx is not available for compare\n"
+    }
+  }
+
+  public func json() -> JSONValue {
+    .object([
+      ("base", .string(base.name)),
+      ("alternatives", .array(alternatives.map { .string($0.name) })),
+      ("no_change", .bool(noChange)),
+      ("targets", .array(targetChanges.map { c in
+        .object([
+          ("indicator", .string(c.indicator.id)), ("area", .str(c.area)), ("base", .num(c.base)),
+          ("values", .array(c.values.map { .num($0) })),
+        ])
+      })),
+      ("odds", .array(oddsChanges.map { c in
+        .object([
+          ("indicator", .string(c.indicator)), ("type", .string(c.type.rawValue)), ("base", .number(c.base)),
+          ("values", .array(c.values.map { .num($0) })),
+        ])
+      })),
+      ("p_all", .object([
+        ("base", .num(base.simulation?.all.pAll)),
+        ("values", .array(alternatives.map { .num($0.simulation?.all.pAll) })),
+      ])),
+    ])
+  }
+}

@@ -1,0 +1,207 @@
+import FenjieCore
+import FenjiePlanning
+import FenjieSimulation
+
+/// The odds of hitting the goals: a table readable at a glance (riskiest goals first), the streets'
+/// odds of meeting their own targets and their part of a miss, and every number the draws used.
+public struct SimulationReport: Sendable, TextReport {
+  public var setup: SimulationSetup
+  public var result: SimulationResult
+  public var version: String
+
+  public init(setup: SimulationSetup, result: SimulationResult, version: String) {
+    self.setup = setup
+    self.result = result
+    self.version = version
+  }
+
+  var indicators: [SimIndicator] { setup.input.indicators }
+
+  /// Goals sorted by risk: lowest P(hit) first, then by expected shortfall relative to the target.
+  var goalsByRisk: [GoalOdds] {
+    result.goals.sorted { a, b in
+      if a.pHit != b.pHit { return a.pHit < b.pHit }
+      return a.expectedShortfall / max(a.target, 1e-12) > b.expectedShortfall / max(b.target, 1e-12)
+    }
+  }
+
+  func amount(_ kind: SimKind, _ v: Double) -> String {
+    kind == .count ? String(Int(v.rounded())) : format2(v)
+  }
+
+  func percent(_ p: Double) -> String { percentText(p) }
+
+  var title: String {
+    "\(setup.region) odds of hitting the \(result.goalYear) goals" + (setup.usesIllustrativeData ? "（含示例数据）" : "")
+  }
+
+  var runLine: String {
+    var text = "\(result.runs) runs, seed \(result.seed), generator \(result.generator), fenjie \(version)"
+    if let precision = result.precision {
+      text += "; --precision \(JSONValue.format(precision.target)): largest standard error \(JSONValue.format((precision.achieved * 1e5).rounded() / 1e5)) after \(result.runs) runs"
+      if !precision.met { text += " (stopped at the cap of \(precision.maxRuns) runs)" }
+    }
+    return text
+  }
+
+  func riskiestStreets(_ goal: GoalOdds, count: Int = 2) -> String {
+    guard goal.type == .annual, let streets = result.indicators.first(where: { $0.indicatorIndex == goal.indicatorIndex }),
+      streets.districtMisses > 0
+    else { return "" }
+    return streets.streets.sorted { $0.shortfallShare > $1.shortfallShare }.prefix(count)
+      .filter { $0.shortfallShare > 0 }
+      .map { "\($0.area) \(percent($0.shortfallShare))" }.joined(separator: "、")
+  }
+
+  public func goalTable() -> TextTable {
+    var table = TextTable(
+      header: ["指标", "目标", "类型", "目标值", "已完成", "P(达成)", "95% 区间", "P10", "P50", "P90", "期望缺口", "缺口主要来自"],
+      alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .left])
+    for goal in goalsByRisk {
+      let indicator = indicators[goal.indicatorIndex]
+      let known = indicator.goals.first { $0.type == goal.type }?.known ?? 0
+      table.add([
+        indicator.name, goal.type == .annual ? "\(result.goalYear)" : "三年", goal.type == .annual ? "annual" : "three_year",
+        amount(indicator.kind, goal.target), known > 0 ? amount(indicator.kind, known) : "",
+        percent(goal.pHit), "\(percent(goal.ci95.lower))–\(percent(goal.ci95.upper))",
+        amount(indicator.kind, goal.p10), amount(indicator.kind, goal.p50), amount(indicator.kind, goal.p90),
+        amount(indicator.kind, goal.expectedShortfall), riskiestStreets(goal),
+      ])
+    }
+    return table
+  }
+
+  /// Indicators × streets: each street's odds of meeting its own goal-year target.
+  public func streetTable() -> TextTable {
+    var table = TextTable(
+      header: ["指标"] + setup.input.areas, alignments: [.left] + Array(repeating: .right, count: setup.input.areas.count))
+    for streets in result.indicators {
+      var row = [indicators[streets.indicatorIndex].name]
+      for (index, _) in setup.input.areas.enumerated() {
+        row.append(streets.streets.first { $0.areaIndex == index }.map { percent($0.pMeetTarget) } ?? "/")
+      }
+      table.add(row)
+    }
+    return table
+  }
+
+  var groupLines: [String] {
+    ["All \(result.all.goals) goals at once: \(percent(result.all.pAll)) (95% \(percent(result.all.ci95.lower))–\(percent(result.all.ci95.upper)))"]
+      + result.groups.map { group in
+        "  \(group.group), its \(group.odds.goals) goals at once: \(percent(group.odds.pAll)) (95% \(percent(group.odds.ci95.lower))–\(percent(group.odds.ci95.upper)))"
+      }
+  }
+
+  var notes: [String] {
+    var notes: [String] = []
+    if setup.usesIllustrativeData {
+      notes.append("示例数据: these odds use illustrative figures that no document publishes; do not circulate them as official.")
+    }
+    let simulated = setup.input.years.map { year in
+      setup.progress[year].map { "\(year) (the rest of the year after \(percent($0)) of it)" } ?? "\(year)"
+    }
+    notes.append("Simulated: \(simulated.joined(separator: ", "))" + (setup.knownYears.isEmpty ? "" : "; known actuals: \(setup.knownYears.map(String.init).joined(separator: ", "))"))
+    for year in setup.input.years { if let source = setup.targetSources[year] { notes.append("Street targets: \(source)") } }
+    let defaults = Set(setup.parameterSources.values.filter { $0.hasPrefix("scenario defaults") })
+    let fitted = setup.parameterSources.filter { !$0.value.hasPrefix("scenario defaults") }
+    if !defaults.isEmpty { notes.append("Achievement ratios: \(defaults.sorted().joined(separator: "; ")) where the dataset has no actuals") }
+    if !fitted.isEmpty { notes.append("Achievement ratios \(fitted.count == indicators.count ? "of every line" : "of \(fitted.count) lines") fitted from the dataset's actuals (see --format json for each street's)") }
+    notes.append("Model: street result = target × R, log R ~ N(ln E[R] − σ²/2, σ²) with correlation ρ = \(JSONValue.format(setup.settings.correlation)) through one \(setup.settings.factor == .district ? "district-wide" : "per-action-group") factor per year; counts are Poisson(target × R)")
+    for shock in setup.settings.shocks {
+      notes.append("Shock: E[R] \(shock.change >= 0 ? "+" : "")\(JSONValue.format(shock.change * 100))% on \(shock.indicators.count == indicators.count ? "every line" : shock.indicators.joined(separator: ", "))" + (shock.areas.isEmpty ? "" : " in \(shock.areas.joined(separator: "、"))") + (shock.years.isEmpty ? "" : " in \(shock.years.map(String.init).joined(separator: ", "))"))
+    }
+    notes.append("Sources: " + setup.sources.joined(separator: "; "))
+    return notes
+  }
+
+  public func terminal() -> String {
+    var out = "\(title)\n\(runLine)\n\n" + goalTable().terminal() + "\n"
+    out += groupLines.joined(separator: "\n") + "\n\n"
+    out += "Each street's odds of meeting its own \(result.goalYear) target:\n" + streetTable().terminal()
+    out += "\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n"
+    return out
+  }
+
+  public func markdown() -> String {
+    var out = "## \(title)\n\n\(runLine)\n\n" + goalTable().markdown() + "\n"
+    out += groupLines.map { "- " + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n") + "\n\n"
+    out += "### Each street's odds of meeting its own \(result.goalYear) target\n\n" + streetTable().markdown()
+    out += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n"
+    return out
+  }
+
+  public func csv() -> String {
+    var table = goalTable()
+    table.header.append("P(达成) exact")
+    table.rows = goalsByRisk.enumerated().map { index, goal in table.rows[index] + [JSONValue.format(goal.pHit)] }
+    return table.csv() + "\r\n" + String(streetTable().csv().dropFirst())
+  }
+
+  public func json() -> JSONValue {
+    var lines: [JSONValue] = []
+    for (index, indicator) in indicators.enumerated() {
+      let goals = result.goals.filter { $0.indicatorIndex == index }.map { goal -> JSONValue in
+        let known = indicator.goals.first { $0.type == goal.type }?.known ?? 0
+        return .object([
+          ("type", .string(goal.type.rawValue)), ("aggregate", .string(goal.aggregate.rawValue)),
+          ("target", .number(goal.target)), ("known", .number(known)), ("p_hit", .number(goal.pHit)),
+          ("ci95", .array([.number(goal.ci95.lower), .number(goal.ci95.upper)])),
+          ("standard_error", .number(goal.standardError)),
+          ("p10", .number(goal.p10)), ("p50", .number(goal.p50)), ("p90", .number(goal.p90)),
+          ("mean", .number(goal.mean)), ("expected_shortfall", .number(goal.expectedShortfall)),
+        ])
+      }
+      let streets = result.indicators.first { $0.indicatorIndex == index }
+      var areas: [(String, JSONValue)] = []
+      for (a, area) in setup.input.areas.enumerated() {
+        guard let cell = indicator.cells.last?[a] else {
+          areas.append((area, .null))
+          continue
+        }
+        let odds = streets?.streets.first { $0.areaIndex == a }
+        var byYear: [(String, JSONValue)] = []
+        for (y, year) in setup.input.years.enumerated() {
+          guard let c = indicator.cells[y][a] else { continue }
+          byYear.append((String(year), .object([
+            ("target", .number(c.target)), ("known", .number(c.known)), ("remaining", .number(c.remaining)),
+            ("mean_ratio", .number(c.meanRatio)),
+          ])))
+        }
+        areas.append((area, .object([
+          ("target", .number(cell.target)), ("known", .number(cell.known)), ("remaining", .number(cell.remaining)),
+          ("mean_ratio", .number(cell.meanRatio)), ("sigma", .number(cell.sigma)),
+          ("correlation", .number(cell.correlation)), ("factor", .string(setup.input.factor.rawValue)),
+          ("p_hit", .num(odds?.pMeetTarget)), ("shortfall_share", .num(odds?.shortfallShare)),
+          ("years", .object(byYear)),
+        ])))
+      }
+      lines.append(.object([
+        ("id", .string(indicator.id)), ("name", .string(indicator.name)), ("kind", .string(indicator.kind.rawValue)),
+        ("group", .string(setup.input.groups[indicator.group])),
+        ("parameters", .string(setup.parameterSources[indicator.id] ?? "")),
+        ("goals", .array(goals)), ("areas", .object(areas)),
+      ]))
+    }
+    return .object([
+      ("runs", .integer(result.runs)),
+      ("seed", result.seed <= UInt64(Int.max) ? .integer(Int(result.seed)) : .string(String(result.seed))), ("generator", .string(result.generator)),
+      ("block_size", .integer(result.blockSize)), ("version", .string(version)),
+      ("goal_year", .integer(result.goalYear)), ("simulated_years", .array(setup.input.years.map { .integer($0) })),
+      ("known_years", .array(setup.knownYears.map { .integer($0) })),
+      ("illustrative", .bool(setup.usesIllustrativeData)),
+      ("sources", .array(setup.sources.map { .string($0) })),
+      ("target_sources", .object(setup.input.years.map { (String($0), .str(setup.targetSources[$0])) })),
+      ("quantile_definition", .string(result.quantileDefinition)),
+      ("precision", result.precision.map { p in
+        .object([("target", .number(p.target)), ("achieved", .number(p.achieved)), ("max_runs", .integer(p.maxRuns)), ("met", .bool(p.met))])
+      } ?? .null),
+      ("p_all", .number(result.all.pAll)),
+      ("p_all_ci95", .array([.number(result.all.ci95.lower), .number(result.all.ci95.upper)])),
+      ("groups", .array(result.groups.map { g in
+        .object([("group", .string(g.group)), ("goals", .integer(g.odds.goals)), ("p_all", .number(g.odds.pAll)),
+          ("ci95", .array([.number(g.odds.ci95.lower), .number(g.odds.ci95.upper)]))])
+      })),
+      ("indicators", .array(lines)),
+    ])
+  }
+}
