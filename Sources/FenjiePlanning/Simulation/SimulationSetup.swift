@@ -39,43 +39,12 @@ public struct SimulationSetup: Sendable {
       if let table = dataset.table(year: year, kind: .progress) { progress[year] = table.fractionOfYear ?? 0 }
     }
     self.progress = progress
-    var used = [dataset.targetsProvenance.label]
-    var illustrative = dataset.targetsProvenance.illustrative
 
-    // Street targets per simulated year.
-    var targets: [Int: AreaTable] = [:]
-    var targetSources: [Int: String] = [:]
-    for year in simulated {
-      if let table = dataset.table(year: year, kind: .target) {
-        targets[year] = table
-        targetSources[year] = "\(year) 分解表 (\(table.provenance.label))"
-        if !used.contains(table.provenance.label) { used.append(table.provenance.label) }
-        illustrative = illustrative || table.provenance.illustrative
-      } else {
-        var allocation = scenario.settings
-        allocation.year = year
-        allocation.baseline = .allocated
-        let result: AllocationResult
-        do {
-          result = try Allocator(dataset: dataset, settings: allocation, solver: solver).allocate()
-        } catch {
-          throw .scenario(file: scenario.path, message: "cannot allocate \(year) for the simulation: \(error.description)")
-        }
-        targets[year] = result.targetTable()
-        let flag = result.allFeasible ? "" : " (some lines infeasible as set: shown with the suggested changes)"
-        targetSources[year] = "\(year) fenjie's own allocation, rule \(result.rule.rawValue)\(flag)"
-        illustrative = illustrative || result.usesIllustrativeData
-      }
-    }
-    for table in dataset.tables where table.kind != .target || targets.values.contains(where: { $0.provenance == table.provenance }) {
-      if !used.contains(table.provenance.label) { used.append(table.provenance.label) }
-      illustrative = illustrative || table.provenance.illustrative
-    }
-    self.targetSources = targetSources
-    sources = used
-    usesIllustrativeData = illustrative
+    let street = try Self.streetTargets(simulated, scenario: scenario, solver: solver)
+    targetSources = street.sources
+    (sources, usesIllustrativeData) = Self.provenance(
+      dataset, published: street.published, targets: street.targets, allocatedIllustrative: street.illustrative)
 
-    // Achievement ratios.
     var parameterSources: [String: String] = [:]
     var groups: [String] = []
     var indicators: [SimIndicator] = []
@@ -85,42 +54,106 @@ public struct SimulationSetup: Sendable {
       if !groups.contains(indicator.action) { groups.append(indicator.action) }
       let cells: [[AreaCell?]] = simulated.map { year in
         dataset.areas.map { area in
-          targets[year]!.value(indicator.id, area).number.map { target in
+          street.targets[year]!.value(indicator.id, area).number.map { target in
             Self.cell(indicator.id, area: area, year: year, target: target, dataset: dataset, fit: fit, settings: settings)
           }
-        }
-      }
-      // Goals: the goal year's target, and the three-year goal.
-      var annual = dataset.targets[indicator.id]?[goalYear]
-      var threeYear = dataset.threeYearGoals[indicator.id]
-      if indicator.kind == .share {
-        guard let output = scenario.settings.industrialOutput[goalYear] ?? dataset.industrialOutput[goalYear] else {
-          throw .scenario(
-            file: scenario.path,
-            message: "\(indicator.name) is a share: the scenario needs [industrial_output] \(goalYear) = … (规上工业总产值, 亿元) to simulate it")
-        }
-        annual = annual.map { $0 / 100 * output }
-        threeYear = threeYear.map { $0 / 100 * output }
-      }
-      var goals: [SimGoal] = []
-      if let annual { goals.append(SimGoal(type: .annual, target: annual, aggregate: .finalYear)) }
-      if let threeYear {
-        if indicator.kind.goalIsSum {
-          let achieved = known.reduce(0.0) { total, year in
-            total + dataset.areas.reduce(0.0) { $0 + (dataset.table(year: year, kind: .actual)?.value(indicator.id, $1).number ?? 0) }
-          }
-          goals.append(SimGoal(type: .threeYear, target: threeYear, known: achieved, aggregate: .sumOfYears))
-        } else {
-          goals.append(SimGoal(type: .threeYear, target: threeYear, aggregate: .finalYear))
         }
       }
       indicators.append(
         SimIndicator(
           id: indicator.id, name: indicator.areaName, kind: SimKind(rawValue: indicator.kind.rawValue)!,
-          group: groups.firstIndex(of: indicator.action)!, cells: cells, goals: goals))
+          group: groups.firstIndex(of: indicator.action)!, cells: cells,
+          goals: try Self.goals(indicator, goalYear: goalYear, known: known, scenario: scenario)))
     }
     self.parameterSources = parameterSources
     input = SimulationInput(areas: dataset.areas, years: simulated, groups: groups, factor: settings.factor, indicators: indicators)
+  }
+
+  /// The street targets of each simulated year: the published 分解表 where there is one, else
+  /// fenjie's own allocation (chained from the year before); how each was obtained; the published
+  /// tables used, in year order; whether an allocation used illustrative figures.
+  static func streetTargets(
+    _ simulated: [Int], scenario: Scenario, solver: any LinearSolver
+  ) throws(PlanningError) -> (
+    targets: [Int: AreaTable], sources: [Int: String], published: [AreaTable], illustrative: Bool
+  ) {
+    let dataset = scenario.dataset
+    var targets: [Int: AreaTable] = [:]
+    var sources: [Int: String] = [:]
+    var published: [AreaTable] = []
+    var illustrative = false
+    for year in simulated {
+      if let table = dataset.table(year: year, kind: .target) {
+        targets[year] = table
+        sources[year] = "\(year) 分解表 (\(table.provenance.label))"
+        published.append(table)
+        continue
+      }
+      var allocation = scenario.settings
+      allocation.year = year
+      allocation.baseline = .allocated
+      let result: AllocationResult
+      do {
+        result = try Allocator(dataset: dataset, settings: allocation, solver: solver).allocate()
+      } catch {
+        throw .scenario(file: scenario.path, message: "cannot allocate \(year) for the simulation: \(error.description)")
+      }
+      targets[year] = result.targetTable()
+      let flag = result.allFeasible ? "" : " (some lines infeasible as set: shown with the suggested changes)"
+      sources[year] = "\(year) fenjie's own allocation, rule \(result.rule.rawValue)\(flag)"
+      illustrative = illustrative || result.usesIllustrativeData
+    }
+    return (targets, sources, published, illustrative)
+  }
+
+  /// The sources the odds rest on, in order (district targets, the target tables used, every other
+  /// table), and whether any of them is illustrative.
+  static func provenance(
+    _ dataset: Dataset, published: [AreaTable], targets: [Int: AreaTable], allocatedIllustrative: Bool
+  ) -> (sources: [String], illustrative: Bool) {
+    var used = [dataset.targetsProvenance.label]
+    var illustrative = dataset.targetsProvenance.illustrative || allocatedIllustrative
+    for table in published {
+      if !used.contains(table.provenance.label) { used.append(table.provenance.label) }
+      illustrative = illustrative || table.provenance.illustrative
+    }
+    for table in dataset.tables where table.kind != .target || targets.values.contains(where: { $0.provenance == table.provenance }) {
+      if !used.contains(table.provenance.label) { used.append(table.provenance.label) }
+      illustrative = illustrative || table.provenance.illustrative
+    }
+    return (used, illustrative)
+  }
+
+  /// An indicator's goals: the goal year's target and the plan total (a sum over the years for
+  /// counts and amounts, counting the known years' actuals; the final year's value otherwise). A
+  /// share's goals are amounts: share × the scenario's 规上工业总产值.
+  static func goals(
+    _ indicator: Indicator, goalYear: Int, known: [Int], scenario: Scenario
+  ) throws(PlanningError) -> [SimGoal] {
+    let dataset = scenario.dataset
+    var annual = dataset.targets[indicator.id]?[goalYear]
+    var threeYear = dataset.threeYearGoals[indicator.id]
+    if indicator.kind == .share {
+      guard let output = scenario.settings.industrialOutput[goalYear] ?? dataset.industrialOutput[goalYear] else {
+        throw .scenario(
+          file: scenario.path,
+          message: "\(indicator.name) is a share: the scenario needs [industrial_output] \(goalYear) = … (规上工业总产值, 亿元) to simulate it")
+      }
+      annual = annual.map { $0 / 100 * output }
+      threeYear = threeYear.map { $0 / 100 * output }
+    }
+    var goals: [SimGoal] = []
+    if let annual { goals.append(SimGoal(type: .annual, target: annual, aggregate: .finalYear)) }
+    guard let threeYear else { return goals }
+    if indicator.kind.goalIsSum {
+      let achieved = known.reduce(0.0) { total, year in
+        total + dataset.areas.reduce(0.0) { $0 + (dataset.table(year: year, kind: .actual)?.value(indicator.id, $1).number ?? 0) }
+      }
+      goals.append(SimGoal(type: .threeYear, target: threeYear, known: achieved, aggregate: .sumOfYears))
+    } else {
+      goals.append(SimGoal(type: .threeYear, target: threeYear, aggregate: .finalYear))
+    }
+    return goals
   }
 }
 
@@ -144,56 +177,5 @@ extension SimulationSetup {
       target: target, known: progress?.value(indicator, area).number ?? 0,
       remaining: progress.map { 1 - ($0.fractionOfYear ?? 0) } ?? 1, meanRatio: max(0, mean),
       sigma: override?.sigma ?? fit.sigma, correlation: override?.correlation ?? settings.correlation)
-  }
-}
-
-/// The achievement ratio R = actual ÷ target of one indicator, fitted from the dataset's years that
-/// have both a target table and actuals: log R pooled across streets (mean and standard deviation),
-/// each street's mean shrunk toward the pool by `prior_strength` pseudo-observations
-/// (m_s = (n_s·mean_s + k·mean_pool) / (n_s + k)). With fewer than 3 pairs, the scenario's defaults.
-struct RatioFit {
-  var pooledMean: Double?
-  var sigma: Double
-  var streetMeans: [String: (mean: Double, count: Int)] = [:]
-  var priorStrength: Double
-  var defaultMean: Double
-  var source: String
-
-  init(dataset: Dataset, indicator: String, settings: SimulationSettings) {
-    var logs: [(String, Double)] = []
-    for actual in dataset.tables where actual.kind == .actual {
-      guard let target = dataset.table(year: actual.year, kind: .target) else { continue }
-      for area in dataset.areas {
-        if let a = actual.value(indicator, area).number, let t = target.value(indicator, area).number, t > 0, a > 0 {
-          logs.append((area, log(a / t)))
-        }
-      }
-    }
-    priorStrength = settings.priorStrength
-    defaultMean = settings.meanRatio
-    guard logs.count >= 3 else {
-      sigma = settings.sigma
-      source = "scenario defaults (mean ratio \(settings.meanRatio), sigma \(settings.sigma))"
-      return
-    }
-    let mean = logs.reduce(0) { $0 + $1.1 } / Double(logs.count)
-    let variance = logs.reduce(0) { $0 + ($1.1 - mean) * ($1.1 - mean) } / Double(logs.count - 1)
-    pooledMean = mean
-    sigma = variance.squareRoot()
-    for (area, value) in logs {
-      let previous = streetMeans[area] ?? (0, 0)
-      streetMeans[area] = (previous.mean + value, previous.count + 1)
-    }
-    for (area, entry) in streetMeans { streetMeans[area] = (entry.mean / Double(entry.count), entry.count) }
-    source = "fitted from \(logs.count) street-years of actual ÷ target (pooled sigma \(String(format: "%.3f", sigma)), street means shrunk by \(priorStrength))"
-  }
-
-  /// E[R] for a street: exp(m + σ²/2) of its shrunk log-mean, or the default.
-  func meanRatio(_ area: String) -> Double {
-    guard let pooled = pooledMean else { return defaultMean }
-    let own = streetMeans[area]
-    let n = Double(own?.count ?? 0)
-    let m = (n * (own?.mean ?? 0) + priorStrength * pooled) / max(n + priorStrength, 1e-12)
-    return exp(m + sigma * sigma / 2)
   }
 }
