@@ -18,12 +18,12 @@ extension AllocationReport {
 
   /// A table value as a cell: the number as the terminal shows it (counts whole, rates as published,
   /// everything else to two decimals) with the matching number format.
-  func valueCell(_ indicator: Indicator, _ v: Double?) -> XLSXCell {
+  func valueCell(_ indicator: Indicator, _ v: Double?, bordered: Bool = false) -> XLSXCell {
     guard let v, v.isFinite else { return .empty }
     switch indicator.kind {
-    case .count: return .number(v.rounded(), .integer)
-    case .rate: return .number(v, .general)
-    default: return .number((v * 100).rounded() / 100, .decimal2)
+    case .count: return .number(v.rounded(), bordered ? .tableInteger : .integer)
+    case .rate: return .number(v, bordered ? .tableGeneral : .general)
+    default: return .number((v * 100).rounded() / 100, bordered ? .tableDecimal2 : .decimal2)
     }
   }
 
@@ -34,45 +34,78 @@ extension AllocationReport {
     }
   }
 
-  /// 行动名称 (merged over its lines), 指标, 单位, one column per area, 合计, 区目标; "/" where not
-  /// applicable; the notes and sources under the table.
+  /// The rule as the 分解表's subtitle says it.
+  var ruleName: String {
+    switch result.rule {
+    case .balanced: return "均衡分解（各街道余量使用比例相同）"
+    case .proportional: return "按基数同比例"
+    case .equal: return "平均分配"
+    case .closest: return "贴近上年分解表"
+    }
+  }
+
+  /// The workbook's subtitle, in Chinese: the scenario's purpose, the rule, the confidence level.
+  var workbookSubtitle: String {
+    var parts = ["分解规则：\(ruleName)"]
+    if let confidence { parts.append("按 \(percent(confidence.level).dropFirst()) 置信度设定余量") }
+    if let purpose { parts.insert(purpose, at: 0) }
+    if result.usesIllustrativeData { parts.append("示例数据：不得作为正式数据印发") }
+    return parts.joined(separator: " · ")
+  }
+
+  /// 行动名称 (merged over its lines), 指标, 单位, one column per area, 合计 (a `SUM` of the areas, so
+  /// an edited cell updates it), 区目标, 状态 (✗ cannot be met as set, ~ not proven optimal); "/" where
+  /// not applicable; borders on the table; the notes and sources under it. Prints on A4 landscape,
+  /// one page wide, with the title and header rows on every page.
   func tableSheet() -> XLSXSheet {
     var sheet = XLSXSheet(name: "分解表")
-    let header = ["行动名称", "指标", "单位"] + result.areas + ["合计", "区目标"]
+    let header = ["行动名称", "指标", "单位"] + result.areas + ["合计", "区目标", "状态"]
     let lastColumn = header.count - 1
     let titleRow = sheet.add([.text(title, .title)])
     sheet.merge(rows: titleRow...titleRow, columns: 0...lastColumn)
-    let subtitleRow = sheet.add([.text(subtitle, .note)])
+    let subtitleRow = sheet.add([.text(workbookSubtitle, .note)])
     sheet.merge(rows: subtitleRow...subtitleRow, columns: 0...lastColumn)
     sheet.add(header.map { .text($0, .header) })
     sheet.frozenRows = sheet.rows.count
     sheet.frozenColumns = 3
     sheet.fixedWidths[0] = 14
+    sheet.printLandscapeOnePageWide = true
+    sheet.printTitleRows = 0...(sheet.rows.count - 1)
 
     var group: (action: String, first: Int)? = nil
     func closeGroup(before row: Int) {
       if let group, !group.action.isEmpty { sheet.merge(rows: group.first...(row - 1), columns: 0...0) }
     }
+    let firstArea = 3
+    let lastArea = firstArea + result.areas.count - 1
     for line in result.indicators {
       let row = sheet.rows.count
       let action = line.indicator.action
-      var first: XLSXCell = .empty
+      var first: XLSXCell = .blank(.tableGroup)
       if group?.action != action {
         closeGroup(before: row)
         group = (action, row)
-        if !action.isEmpty { first = .text(action, .group) }
+        if !action.isEmpty { first = .text(action, .tableGroup) }
       }
-      let mark = line.status == .infeasible ? " ✗" : line.status == .feasible ? " ~" : ""
-      var cells: [XLSXCell] = [first, .text(line.indicator.areaName + mark), .text(line.indicator.areaUnit, .centered)]
+      var cells: [XLSXCell] = [first, .text(line.indicator.areaName, .tableText), .text(line.indicator.areaUnit, .tableCentered)]
       for area in result.areas {
         if let v = line.areas[area]?.value {
-          cells.append(valueCell(line.indicator, v))
+          cells.append(valueCell(line.indicator, v, bordered: true))
         } else {
-          cells.append(.text("/", .centered))
+          cells.append(.text("/", .tableCentered))
         }
       }
-      cells.append(line.status == .notSplit ? .empty : valueCell(line.indicator, line.allocatedTotal))
-      cells.append(valueCell(line.indicator, line.districtTarget))
+      if line.status != .notSplit, let total = line.allocatedTotal, !result.areas.isEmpty,
+        case .number(let cached, let style) = valueCell(line.indicator, total, bordered: true)
+      {
+        let sum = "SUM(\(cellReference(row, firstArea)):\(cellReference(row, lastArea)))"
+        cells.append(.formula(sum, cached: cached, style))
+      } else {
+        cells.append(.blank(.tableText))
+      }
+      cells.append(line.districtTarget.map { valueCell(line.indicator, $0, bordered: true) } ?? .blank(.tableText))
+      let status = line.status == .infeasible ? "✗" : line.status == .feasible ? "~" : ""
+      cells.append(.text(status, .tableCentered))
       sheet.add(cells)
     }
     closeGroup(before: sheet.rows.count)

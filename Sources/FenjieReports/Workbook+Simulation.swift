@@ -31,6 +31,8 @@ extension SimulationReport {
     sheet.add(header.map { .text($0, .header) })
     sheet.frozenRows = sheet.rows.count
     sheet.frozenColumns = 1
+    sheet.printLandscapeOnePageWide = true
+    sheet.printTitleRows = 0...(sheet.rows.count - 1)
     for goal in goalsByRisk {
       let indicator = indicators[goal.indicatorIndex]
       let known = indicator.goals.first { $0.type == goal.type }?.known ?? 0
@@ -67,11 +69,18 @@ extension SimulationReport {
   func streetSheet() -> XLSXSheet {
     var sheet = XLSXSheet(name: "街道达成概率")
     let header = ["指标"] + setup.input.areas
-    let titleRow = sheet.add([.text("\(setup.region): each street's odds of meeting its own \(result.goalYear) target", .title)])
+    let label = setup.usesIllustrativeData ? "（含示例数据）" : ""
+    let titleRow = sheet.add([.text("\(setup.region) 各街道完成 \(result.goalYear) 年本街道目标的概率\(label)", .title)])
     sheet.merge(rows: titleRow...titleRow, columns: 0...(header.count - 1))
+    if setup.usesIllustrativeData {
+      let noteRow = sheet.add([.text("示例数据：本表所用数字有示例数据，不得作为正式数据印发。", .note)])
+      sheet.merge(rows: noteRow...noteRow, columns: 0...(header.count - 1))
+    }
     sheet.add(header.map { .text($0, .header) })
     sheet.frozenRows = sheet.rows.count
     sheet.frozenColumns = 1
+    sheet.printLandscapeOnePageWide = true
+    sheet.printTitleRows = 0...(sheet.rows.count - 1)
     for streets in result.indicators {
       var row: [XLSXCell] = [.text(indicators[streets.indicatorIndex].name)]
       for (index, _) in setup.input.areas.enumerated() {

@@ -74,7 +74,17 @@ public struct XLSXWorkbook: Sendable {
     for (index, name) in names.enumerated() {
       xml += #"<sheet name="\#(xmlEscape(name))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
     }
-    return xml + "</sheets></workbook>"
+    xml += "</sheets>"
+    let titles = sheets.enumerated().compactMap { index, sheet in sheet.printTitleRows.map { (index, $0) } }
+    if !titles.isEmpty {
+      xml += "<definedNames>"
+      for (index, rows) in titles {
+        let name = names[index].replacingOccurrences(of: "'", with: "''")
+        xml += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(index)">'\#(xmlEscape(name))'!$\#(rows.lowerBound + 1):$\#(rows.upperBound + 1)</definedName>"#
+      }
+      xml += "</definedNames>"
+    }
+    return xml + "</workbook>"
   }
 
   func workbookRelationships() -> String {
@@ -166,6 +176,14 @@ public enum XLSXStyle: Int, Sendable, CaseIterable {
   case general
   /// Notes: plain text that may run across empty cells; not counted when fitting column widths.
   case note
+  /// The table body, with thin borders on every side: text, whole numbers, two decimals, centred
+  /// text ("/", units, status), general numbers, and the merged 行动名称 cells.
+  case tableText
+  case tableInteger
+  case tableDecimal2
+  case tableCentered
+  case tableGeneral
+  case tableGroup
 
   static let stylesXML: String = {
     var xml = xmlDeclaration
@@ -194,6 +212,12 @@ public enum XLSXStyle: Int, Sendable, CaseIterable {
       #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#,
       #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#,
       #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#,
+      #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>"#,
+      #"<xf numFmtId="1" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>"#,
+      #"<xf numFmtId="2" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>"#,
+      #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>"#,
+      #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>"#,
+      #"<xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>"#,
     ]
     xml += #"<cellXfs count="\#(xfs.count)">"# + xfs.joined() + "</cellXfs>"
     xml += #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
@@ -204,8 +228,13 @@ public enum XLSXStyle: Int, Sendable, CaseIterable {
 /// One cell: text, a number (non-finite numbers are left empty), or nothing.
 public enum XLSXCell: Sendable, Equatable {
   case empty
+  /// No value, but a style (a bordered cell of the table left blank).
+  case blank(XLSXStyle)
   case text(String, XLSXStyle = .plain)
   case number(Double, XLSXStyle = .general)
+  /// A formula (without "="), with the value it has now: Excel and WPS recompute it after an edit,
+  /// a reader that does not calculate still sees the number.
+  case formula(String, cached: Double, XLSXStyle = .general)
 
   /// A number, or an empty cell for nil.
   public static func optional(_ x: Double?, _ style: XLSXStyle) -> XLSXCell { x.map { .number($0, style) } ?? .empty }
@@ -236,6 +265,10 @@ public struct XLSXSheet: Sendable {
   public var frozenColumns = 0
   /// Fixed widths (in characters) for some columns; the others fit their content.
   public var fixedWidths: [Int: Double] = [:]
+  /// Printing: A4 landscape, scaled to one page wide (as many pages down as needed), these rows
+  /// (zero-based) repeated at the top of every printed page.
+  public var printLandscapeOnePageWide = false
+  public var printTitleRows: ClosedRange<Int>? = nil
 
   public init(name: String) { self.name = name }
 
@@ -262,11 +295,11 @@ public struct XLSXSheet: Sendable {
       for (c, cell) in row.enumerated() {
         let text: String
         switch cell {
-        case .empty: continue
+        case .empty, .blank: continue
         case .text(let s, let style):
           if style == .title || style == .note { continue }
           text = s
-        case .number(let x, let style): text = XLSXSheet.displayedNumber(x, style)
+        case .number(let x, let style), .formula(_, let x, let style): text = XLSXSheet.displayedNumber(x, style)
         }
         if merges.contains(where: { $0.contains(r, c) }) { continue }
         widths[c] = max(widths[c], text.split(separator: "\n").map { displayWidth(String($0)) }.max() ?? 0)
@@ -278,8 +311,8 @@ public struct XLSXSheet: Sendable {
   /// About how a number shows under its style (for widths only).
   static func displayedNumber(_ x: Double, _ style: XLSXStyle) -> String {
     switch style {
-    case .integer: return String(format: "%.0f", x)
-    case .decimal2: return String(format: "%.2f", x)
+    case .integer, .tableInteger: return String(format: "%.0f", x)
+    case .decimal2, .tableDecimal2: return String(format: "%.2f", x)
     case .percent1, .signedPercent1: return String(format: "+%.1f%%", x * 100)
     default: return xmlNumber(x)
     }
@@ -289,6 +322,7 @@ public struct XLSXSheet: Sendable {
     let columns = columnCount
     var xml = xmlDeclaration
     xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+    if printLandscapeOnePageWide { xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"# }
     let last = columns > 0 && !rows.isEmpty ? cellReference(rows.count - 1, columns - 1) : "A1"
     xml += #"<dimension ref="\#(last == "A1" ? "A1" : "A1:" + last)"/>"#
     xml += #"<sheetViews><sheetView workbookViewId="0"\#(selected ? #" tabSelected="1""# : "")>"#
@@ -318,12 +352,17 @@ public struct XLSXSheet: Sendable {
         switch cell {
         case .empty:
           continue
+        case .blank(let style):
+          xml += #"<c r="\#(ref)" s="\#(style.rawValue)"/>"#
         case .text(let s, let style):
           let index = strings.index(of: s)
           xml += #"<c r="\#(ref)"\#(style == .plain ? "" : #" s="\#(style.rawValue)""#) t="s"><v>\#(index)</v></c>"#
         case .number(let x, let style):
           guard x.isFinite else { continue }
           xml += #"<c r="\#(ref)"\#(style == .plain ? "" : #" s="\#(style.rawValue)""#)><v>\#(xmlNumber(x))</v></c>"#
+        case .formula(let f, let x, let style):
+          let cached = x.isFinite ? "<v>\(xmlNumber(x))</v>" : ""
+          xml += #"<c r="\#(ref)"\#(style == .plain ? "" : #" s="\#(style.rawValue)""#)><f>\#(xmlEscape(f))</f>\#(cached)</c>"#
         }
       }
       xml += "</row>"
@@ -332,7 +371,15 @@ public struct XLSXSheet: Sendable {
     if !merges.isEmpty {
       xml += #"<mergeCells count="\#(merges.count)">"# + merges.map { #"<mergeCell ref="\#($0.reference)"/>"# }.joined() + "</mergeCells>"
     }
-    xml += #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
+    if printLandscapeOnePageWide {
+      xml += #"<printOptions horizontalCentered="1"/>"#
+      xml += #"<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>"#
+      // paperSize 9 = A4; fitToHeight 0 = as many pages down as the rows need.
+      xml += #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
+      xml += "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
+    } else {
+      xml += #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
+    }
     return xml + "</worksheet>"
   }
 }

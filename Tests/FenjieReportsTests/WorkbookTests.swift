@@ -146,6 +146,14 @@ final class WorkbookTests: XCTestCase {
     var merged: [String]
     var widths: [String: Double]
     var rows: [[ReadCell?]]
+    /// Page setup as openpyxl reads it: orientation, paper size (9 = A4), fit to page, pages wide and
+    /// tall, and the rows repeated on every printed page.
+    var orientation: String?
+    var paper: Int?
+    var fitToPage: Bool
+    var fitWidth: Int?
+    var fitHeight: Int?
+    var titleRows: String?
 
     func cell(_ row: Int, _ column: Int) -> ReadCell? {
       row < rows.count && column < rows[row].count ? rows[row][column] : nil
@@ -160,9 +168,14 @@ final class WorkbookTests: XCTestCase {
         if let x = try? container.decode(Double.self) { self = .number(x) } else { self = .text(try container.decode(String.self)) }
       }
     }
+    /// The value a reader that does not calculate sees (a formula's cached value).
     var v: Value
     var f: String
     var b: Bool
+    /// The formula, "=SUM(D4:L4)", or nil.
+    var formula: String?
+    /// Whether the cell has a border on its left.
+    var border: Bool
     var text: String? { if case .text(let s) = v { return s } else { return nil } }
     var number: Double? { if case .number(let x) = v { return x } else { return nil } }
   }
@@ -170,11 +183,20 @@ final class WorkbookTests: XCTestCase {
   static let reader = """
     import json, sys, openpyxl
     wb = openpyxl.load_workbook(sys.argv[1])
+    cached = openpyxl.load_workbook(sys.argv[1], data_only=True)
     out = []
-    for ws in wb.worksheets:
-        rows = [[None if c.value is None else {"v": c.value, "f": c.number_format, "b": bool(c.font and c.font.b)} for c in row] for row in ws.iter_rows()]
+    for ws, values in zip(wb.worksheets, cached.worksheets):
+        rows = [[None if v.value is None else {"v": v.value, "f": c.number_format, "b": bool(c.font and c.font.b),
+                 "formula": c.value if c.data_type == "f" else None, "border": c.border.left.style is not None}
+                 for c, v in zip(row, vrow)] for row, vrow in zip(ws.iter_rows(), values.iter_rows())]
+        setup = ws.page_setup
         out.append({"title": ws.title, "freeze": ws.freeze_panes, "merged": sorted(str(r) for r in ws.merged_cells.ranges),
-                    "widths": {k: v.width for k, v in ws.column_dimensions.items()}, "rows": rows})
+                    "widths": {k: v.width for k, v in ws.column_dimensions.items()}, "rows": rows,
+                    "orientation": setup.orientation, "paper": None if setup.paperSize is None else int(setup.paperSize),
+                    "fitToPage": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+                    "fitWidth": None if setup.fitToWidth is None else int(setup.fitToWidth),
+                    "fitHeight": None if setup.fitToHeight is None else int(setup.fitToHeight),
+                    "titleRows": ws.print_title_rows})
     with open(sys.argv[2], "w", encoding="utf-8") as f:
         json.dump(out, f, ensure_ascii=False)
     """
@@ -233,7 +255,7 @@ final class WorkbookTests: XCTestCase {
     XCTAssertEqual(sheet.cell(0, 0)?.text, report.title)
     XCTAssertEqual(sheet.freeze, "D4", "title, subtitle and header rows; 行动名称, 指标 and 单位 columns")
     let table = report.table()
-    XCTAssertEqual(sheet.rows[2].map { $0?.text }, (["行动名称"] + table.header).map { Optional($0) })
+    XCTAssertEqual(sheet.rows[2].map { $0?.text }, (["行动名称"] + table.header + ["状态"]).map { Optional($0) })
     XCTAssertTrue(sheet.rows[2].allSatisfy { $0?.b == true }, "bold header")
 
     // Indicators as rows, in the table's order, with the same numbers and formats.
@@ -249,8 +271,16 @@ final class WorkbookTests: XCTestCase {
         groups[groups.count - 1].last = r
         XCTAssertNil(sheet.cell(r, 0), "inside a merged 行动名称")
       }
-      XCTAssertEqual(sheet.cell(r, 1)?.text, tableRow[0])
+      let mark = line.status == .infeasible ? "✗" : line.status == .feasible ? "~" : ""
+      XCTAssertEqual(sheet.cell(r, 1)?.text, mark.isEmpty ? tableRow[0] : String(tableRow[0].dropLast(2)), "the name without its mark")
+      XCTAssertEqual(sheet.cell(r, tableRow.count + 1)?.text ?? "", mark, "状态")
       XCTAssertEqual(sheet.cell(r, 2)?.text, tableRow[1])
+      XCTAssertEqual(sheet.cell(r, 1)?.border, true, "the table has borders")
+      // 合计 is a live SUM of the areas, its cached value the allocated total.
+      let totalColumn = tableRow.count - 1
+      if !tableRow[totalColumn - 1].isEmpty {
+        XCTAssertEqual(sheet.cell(r, totalColumn)?.formula, "=SUM(D\(r + 1):\(columnLetter(totalColumn - 1))\(r + 1))", tableRow[0])
+      }
       let format: String? = switch line.indicator.kind {
       case .count: "0"
       case .rate: "General"
@@ -265,7 +295,16 @@ final class WorkbookTests: XCTestCase {
     for group in groups where group.last > group.first {
       XCTAssertTrue(sheet.merged.contains("A\(group.first + 1):A\(group.last + 1)"), "\(group.action) merged: \(sheet.merged)")
     }
-    XCTAssertTrue(sheet.merged.contains("A1:\(columnLetter(table.header.count))1"), "the title spans the table")
+    XCTAssertTrue(sheet.merged.contains("A1:\(columnLetter(table.header.count + 1))1"), "the title spans the table and 状态")
+    XCTAssertEqual(sheet.rows[2].last??.text, "状态")
+    XCTAssertEqual(sheet.orientation, "landscape")
+    XCTAssertEqual(sheet.paper, 9, "A4")
+    XCTAssertTrue(sheet.fitToPage)
+    XCTAssertEqual(sheet.fitWidth, 1, "one page wide")
+    XCTAssertEqual(sheet.fitHeight, 0, "as many pages down as needed")
+    XCTAssertEqual(sheet.titleRows, "$1:$3", "title, subtitle and header on every page")
+    XCTAssertTrue(sheet.cell(1, 0)?.text?.hasPrefix("分解规则：") == true || sheet.cell(1, 0)?.text?.contains(" · 分解规则：") == true)
+    XCTAssertTrue(sheet.cell(1, 0)?.text?.contains("示例数据") == true)
 
     // The notes and sources under the table.
     XCTAssertTrue(sheet.rows[r].allSatisfy { $0 == nil }, "a blank row under the table")
@@ -315,7 +354,8 @@ final class WorkbookTests: XCTestCase {
 
   func testSimulationWorkbookReadsBackWithOpenpyxl() throws {
     try requireOpenpyxl()
-    let report = try simulationReport()
+    var report = try simulationReport()
+    report.setup.usesIllustrativeData = true
     let sheets = try readWithOpenpyxl(try report.workbook())
     XCTAssertEqual(sheets.map(\.title), ["达成概率", "街道达成概率"])
 
@@ -358,14 +398,19 @@ final class WorkbookTests: XCTestCase {
     XCTAssertEqual(notes, report.notes)
 
     let streets = sheets[1]
-    XCTAssertEqual(streets.freeze, "B3")
+    // A sheet holding illustrative figures says so under its title.
+    let top = 1
+    XCTAssertTrue(streets.cell(1, 0)?.text?.hasPrefix("示例数据") == true)
+    XCTAssertEqual(streets.freeze, "B\(3 + top)")
+    XCTAssertEqual(streets.titleRows, "$1:$\(2 + top)")
+    XCTAssertEqual(goals.orientation, "landscape")
     let streetTable = report.streetTable()
-    XCTAssertEqual(streets.rows[1].map { $0?.text }, streetTable.header.map { Optional($0) })
+    XCTAssertEqual(streets.rows[1 + top].map { $0?.text }, streetTable.header.map { Optional($0) })
     for (i, row) in streetTable.rows.enumerated() {
       let odds = report.result.indicators[i]
-      XCTAssertEqual(streets.cell(i + 2, 0)?.text, row[0])
+      XCTAssertEqual(streets.cell(i + 2 + top, 0)?.text, row[0])
       for c in 1..<row.count {
-        let cell = streets.cell(i + 2, c)
+        let cell = streets.cell(i + 2 + top, c)
         if row[c] == "/" {
           XCTAssertEqual(cell?.text, "/")
         } else {
