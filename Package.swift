@@ -47,13 +47,15 @@ let package = Package(
     /// The planner's workflow: the scenario as a typed value, chaining years, the simulation set-up and
     /// its ratio fit, confidence margins, comparisons.
     .target(name: "FenjiePlanning", dependencies: ["FenjieCore", "FenjieSimulation"]),
-    /// Reading files: text decoding, TOML, CSV, the dataset and scenario loaders, located input errors.
+    /// Reading files: text decoding, TOML, CSV, .xlsx, the dataset and scenario loaders, located input
+    /// errors.
     .target(
       name: "FenjieFiles",
       dependencies: [
         "FenjieCore", "FenjiePlanning",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "SwiftCSV", package: "SwiftCSV"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     /// Writing reports: terminal tables, CSV, markdown, JSON, XLSX, HTML; files replaced safely.

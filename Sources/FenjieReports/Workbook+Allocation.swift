@@ -90,7 +90,11 @@ extension AllocationReport {
       var cells: [XLSXCell] = [first, .text(line.indicator.areaName, .tableText), .text(line.indicator.areaUnit, .tableCentered)]
       for area in result.areas {
         if let v = line.areas[area]?.value {
-          cells.append(valueCell(line.indicator, v, bordered: true))
+          var cell = valueCell(line.indicator, v, bordered: true)
+          if line.areas[area]?.locked == true, case .number(let x, let style) = cell {
+            cell = .number(x, style == .tableInteger ? .tableIntegerLocked : style == .tableDecimal2 ? .tableDecimal2Locked : style)
+          }
+          cells.append(cell)
         } else {
           cells.append(.text("/", .tableCentered))
         }
@@ -105,12 +109,15 @@ extension AllocationReport {
       }
       cells.append(line.districtTarget.map { valueCell(line.indicator, $0, bordered: true) } ?? .blank(.tableText))
       let status = line.status == .infeasible ? "✗" : line.status == .feasible ? "~" : ""
-      cells.append(.text(status, .tableCentered))
+      cells.append(status.isEmpty ? .blank(.tableCentered) : .text(status, .tableCentered))
       sheet.add(cells)
     }
     closeGroup(before: sheet.rows.count)
 
     sheet.add([])
+    if result.indicators.contains(where: { $0.areas.values.contains { $0.locked } }) {
+      sheet.add([.text("黄色单元格：锁定的数值（保留的修改或情景中的 [[lock]]），重新分解时保持不变。", .note)])
+    }
     for note in footerLines { sheet.add([.text(note, .note)]) }
     return sheet
   }

@@ -184,6 +184,9 @@ public enum XLSXStyle: Int, Sendable, CaseIterable {
   case tableCentered
   case tableGeneral
   case tableGroup
+  /// A locked value (a kept edit or a `[[lock]]`): the table's number formats on a light yellow fill.
+  case tableIntegerLocked
+  case tableDecimal2Locked
 
   static let stylesXML: String = {
     var xml = xmlDeclaration
@@ -194,8 +197,9 @@ public enum XLSXStyle: Int, Sendable, CaseIterable {
     xml += #"<font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>"#
     xml += #"<font><b/><sz val="14"/><name val="等线"/><family val="2"/><charset val="134"/></font>"#
     xml += "</fonts>"
-    xml += #"<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#
-    xml += #"<fill><patternFill patternType="solid"><fgColor rgb="FFE7E6E6"/><bgColor indexed="64"/></patternFill></fill></fills>"#
+    xml += #"<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#
+    xml += #"<fill><patternFill patternType="solid"><fgColor rgb="FFE7E6E6"/><bgColor indexed="64"/></patternFill></fill>"#
+    xml += #"<fill><patternFill patternType="solid"><fgColor rgb="FFFFF2CC"/><bgColor indexed="64"/></patternFill></fill></fills>"#
     xml += #"<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>"#
     xml += #"<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>"#
     xml += #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
@@ -218,6 +222,8 @@ public enum XLSXStyle: Int, Sendable, CaseIterable {
       #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>"#,
       #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>"#,
       #"<xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>"#,
+      #"<xf numFmtId="1" fontId="0" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>"#,
+      #"<xf numFmtId="2" fontId="0" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>"#,
     ]
     xml += #"<cellXfs count="\#(xfs.count)">"# + xfs.joined() + "</cellXfs>"
     xml += #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
@@ -311,8 +317,8 @@ public struct XLSXSheet: Sendable {
   /// About how a number shows under its style (for widths only).
   static func displayedNumber(_ x: Double, _ style: XLSXStyle) -> String {
     switch style {
-    case .integer, .tableInteger: return String(format: "%.0f", x)
-    case .decimal2, .tableDecimal2: return String(format: "%.2f", x)
+    case .integer, .tableInteger, .tableIntegerLocked: return String(format: "%.0f", x)
+    case .decimal2, .tableDecimal2, .tableDecimal2Locked: return String(format: "%.2f", x)
     case .percent1, .signedPercent1: return String(format: "+%.1f%%", x * 100)
     default: return xmlNumber(x)
     }

@@ -26,19 +26,27 @@ extension Fenjie {
     @Option(help: "Choose each line's margin so that the district total reaches its target with at least this probability under the scenario's simulation model (e.g. 0.9).")
     var confidence: Double?
 
+    @Option(name: .customLong("from"), help: ArgumentHelp("A 分解表 you edited (the .xlsx fenjie wrote, or its 分解表 sheet saved as CSV): every cell you changed is kept as a lock and the rest re-balanced.", valueName: "EDITED.xlsx"))
+    var from: String?
+
     @Option(name: .customLong("confidence-runs"), help: "Simulated years per step of the margin search (the check uses 2.5× as many, with another seed).")
     var confidenceRuns: Int = 20_000
 
     func validate() throws {
       if let confidence, !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be a probability between 0 and 1, e.g. 0.9") }
+      if from != nil, confidence != nil { throw ValidationError("--from and --confidence cannot be combined yet: re-balance the edited table first, then choose margins") }
       if confidenceRuns < 100 || confidenceRuns > 10_000_000 { throw ValidationError("--confidence-runs must be between 100 and 10000000") }
     }
 
     func run() throws {
-      let loaded = try scenario.load()
+      var loaded = try scenario.load()
       var margins: ConfidenceMargins? = nil
       let result: AllocationResult
-      if let confidence {
+      if let from {
+        loaded.inputFiles.append(from)
+        let edited = try EditedTableReader.read(from, dataset: loaded.dataset)
+        result = try Fenjie.planner.allocate(loaded, keeping: edited).result
+      } else if let confidence {
         (result, margins) = try Fenjie.planner.allocate(loaded, confidence: confidence, runs: confidenceRuns)
       } else {
         result = try Fenjie.planner.allocate(loaded)
