@@ -18,6 +18,13 @@ setup:
 	  echo "Installing libglpk-dev and glpk-utils…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev glpk-utils; \
 	fi
+	@# LibreOffice Calc (headless), poppler and a CJK font: the tests print the 分解表 workbook to PDF
+	@# as a planner's spreadsheet program does and count its pages (skipped, with a message, without them).
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/wqy ]; then \
+	  echo "Installing LibreOffice Calc, poppler-utils and fonts-wqy-zenhei (printing checks)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui poppler-utils fonts-wqy-zenhei \
+	    || echo "LibreOffice not installed: the printing test will be skipped"; \
+	fi
 	@# openpyxl reads the .xlsx files back in the tests (they are skipped, with a message, without it);
 	@# numpy runs the benchmark's reference implementation.
 	@python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl 2>/dev/null || echo "openpyxl not installed: the workbook read-back tests will be skipped"

@@ -116,9 +116,9 @@ extension AllocationReport {
 
     sheet.add([])
     if result.indicators.contains(where: { $0.areas.values.contains { $0.locked } }) {
-      sheet.add([.text("黄色单元格：锁定的数值（保留的修改或情景中的 [[lock]]），重新分解时保持不变。", .note)])
+      sheet.addWrappedNote("黄色单元格：锁定的数值（保留的修改或情景中的 [[lock]]），重新分解时保持不变。", lastColumn: lastColumn)
     }
-    for note in footerLines { sheet.add([.text(note, .note)]) }
+    for note in footerLines { sheet.addWrappedNote(note, lastColumn: lastColumn) }
     return sheet
   }
 

@@ -187,6 +187,8 @@ public enum XLSXStyle: Int, Sendable, CaseIterable {
   /// A locked value (a kept edit or a `[[lock]]`): the table's number formats on a light yellow fill.
   case tableIntegerLocked
   case tableDecimal2Locked
+  /// A note merged across the table and wrapped within it (so that printing keeps to the table's width).
+  case noteWrapped
 
   static let stylesXML: String = {
     var xml = xmlDeclaration
@@ -224,6 +226,7 @@ public enum XLSXStyle: Int, Sendable, CaseIterable {
       #"<xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>"#,
       #"<xf numFmtId="1" fontId="0" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>"#,
       #"<xf numFmtId="2" fontId="0" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>"#,
+      #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#,
     ]
     xml += #"<cellXfs count="\#(xfs.count)">"# + xfs.joined() + "</cellXfs>"
     xml += #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
@@ -275,6 +278,20 @@ public struct XLSXSheet: Sendable {
   /// (zero-based) repeated at the top of every printed page.
   public var printLandscapeOnePageWide = false
   public var printTitleRows: ClosedRange<Int>? = nil
+  /// Row heights in points for some rows (a wrapped note); the others are the default.
+  public var rowHeights: [Int: Double] = [:]
+
+  /// Adds `text` as a note merged across columns `0...lastColumn`, wrapped, its row as tall as the
+  /// lines it needs at the columns' widths.
+  public mutating func addWrappedNote(_ text: String, lastColumn: Int) {
+    let row = add([.text(text, .noteWrapped)])
+    merge(rows: row...row, columns: 0...lastColumn)
+    let width = columnWidths().prefix(lastColumn + 1).reduce(0, +)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      max(1, Int((Double(displayWidth(String(line))) * 1.1 / max(width, 1)).rounded(.up)))
+    }.reduce(0, +)
+    if lines > 1 { rowHeights[row] = Double(lines) * 15 }
+  }
 
   public init(name: String) { self.name = name }
 
@@ -303,7 +320,7 @@ public struct XLSXSheet: Sendable {
         switch cell {
         case .empty, .blank: continue
         case .text(let s, let style):
-          if style == .title || style == .note { continue }
+          if style == .title || style == .note || style == .noteWrapped { continue }
           text = s
         case .number(let x, let style), .formula(_, let x, let style): text = XLSXSheet.displayedNumber(x, style)
         }
@@ -352,7 +369,11 @@ public struct XLSXSheet: Sendable {
     }
     xml += "<sheetData>"
     for (r, row) in rows.enumerated() {
-      xml += #"<row r="\#(r + 1)">"#
+      if let height = rowHeights[r] {
+        xml += #"<row r="\#(r + 1)" ht="\#(xmlNumber(height))" customHeight="1">"#
+      } else {
+        xml += #"<row r="\#(r + 1)">"#
+      }
       for (c, cell) in row.enumerated() {
         let ref = cellReference(r, c)
         switch cell {
