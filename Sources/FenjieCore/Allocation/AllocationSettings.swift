@@ -107,6 +107,9 @@ public struct AllocationSettings: Sendable, Equatable {
   /// Allocate only these lines (and nothing else); nil = every line. Used when a search needs one
   /// line's table many times.
   public var onlyIndicators: Set<String>? = nil
+  /// Single lines by exact water-filling (O(N log N), no LP) where the rule allows; false sends
+  /// every line through the LP steps (kept as an independent check).
+  public var waterFilling = true
 
   public init(year: Int) { self.year = year }
 

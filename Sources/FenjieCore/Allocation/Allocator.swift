@@ -113,7 +113,8 @@ public struct Allocator: Sendable {
         if let parent = dataset.indicator(id)?.parent, let p = family.firstIndex(of: parent) { members[m].parent = p }
       }
       do {
-        let outcome = try FamilySolver.solve(members, rule: settings.rule, options: options)
+        let outcome = try FamilySolver.solve(
+          members, rule: settings.rule, options: options, waterFilling: settings.waterFilling)
         models.append(outcome.finalModel)
         record(outcome, members, family, status: outcome.termination == .optimal ? .optimal : .feasible, into: &lines)
         if outcome.termination != .optimal {
@@ -222,7 +223,7 @@ public struct Allocator: Sendable {
       baseline: baselines.map { $0 / unit }, floor: floors, cap: caps, lock: locks,
       last: lasts.map { $0 / unit }, parentAllowance: Array(repeating: 0, count: open.count),
       required: required, parent: nil, equalGroups: groups, unit: unit,
-      closed: dataset.areas.indices.filter { !open.contains(dataset.areas[$0]) })
+      closed: dataset.areas.indices.filter { !open.contains(dataset.areas[$0]) }, areaNames: open)
   }
 
   /// Groups of indicator ids: each root line followed by its descendants, parents before children.
@@ -283,7 +284,8 @@ public struct Allocator: Sendable {
   ) {
     guard failure.termination == .infeasible,
       let elastic = ElasticSolver.relax(members, areaNames: dataset.areas, options: options),
-      let relaxed = try? FamilySolver.solve(elastic.relaxed, rule: settings.rule, options: options)
+      let relaxed = try? FamilySolver.solve(
+        elastic.relaxed, rule: settings.rule, options: options, waterFilling: settings.waterFilling)
     else {
       for id in family {
         lines[id]?.status = .infeasible

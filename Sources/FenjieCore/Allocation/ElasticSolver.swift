@@ -79,7 +79,7 @@ enum ElasticSolver {
       }
       model.setCost(s, epsilon / scale)
     }
-    let solution = GLPKSolver.solve(model, options: options)
+    let solution = solveModel(model, options: options)
     guard solution.hasSolution else { return nil }
 
     var relaxed = lines
@@ -126,6 +126,7 @@ enum ElasticSolver {
         relaxed[m].lock.append(nil)
         relaxed[m].last.append(0)
         relaxed[m].parentAllowance.append(0)
+        relaxed[m].areaNames.append(areaNames[area])
         changes[m].append(SuggestedChange(kind: .openArea, indicator: lines[m].indicator.id, area: areaNames[area], from: nil, to: amount * lines[m].unit))
       }
       relaxed[m].closed.removeAll { c in opens[m].contains { lines[m].closed[$0.0] == c } }
@@ -152,7 +153,7 @@ enum ElasticSolver {
         if let lock { built.model.setBounds(built.x[k][s], lower: lock, upper: lock) }
       }
     }
-    let solution = GLPKSolver.solve(built.model, options: options)
+    let solution = solveModel(built.model, options: options)
     guard solution.status == .optimal else { return nil }
     return (solution.objective + 1e-7).rounded(.down) * lines[m].unit
   }

@@ -26,8 +26,15 @@ struct LineProblem: Sendable {
   /// Positions in `Dataset.areas` of the areas with "/" on this line (an elastic re-solve may
   /// suggest opening one).
   var closed: [Int] = []
+  /// The names of the open areas (for the tie rule of `FairRounding`), like `areas`.
+  var areaNames: [String] = []
 
   var count: Int { areas.count }
+}
+
+/// The one place where FenjieCore hands a model to a solver.
+func solveModel(_ model: LinearModel, options: SolverOptions) -> Solution {
+  GLPKSolver.solve(model, options: options)
 }
 
 /// The outcome of one family (a line with its "其中" lines).
