@@ -96,6 +96,10 @@ public struct AllocationSettings: Sendable, Equatable {
   public var minimumByIndicator: [String: Double] = [:]
   public var locks: [Lock] = []
   public var equalGroups: [EqualGroup] = []
+  /// Size weights per area (population, enterprises, GDP, …) for lines where an area has no history.
+  public var areaWeights: [String: Double] = [:]
+  /// Explicit baselines: indicator id → area → value (real units); they override history.
+  public var explicitBaselines: [String: [String: Double]] = [:]
   /// Areas opened on lines where the last table has "/": indicator id → areas.
   public var open: [String: [String]] = [:]
   /// Areas closed ("/") on a line: indicator id → areas.

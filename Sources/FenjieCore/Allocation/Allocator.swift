@@ -152,26 +152,19 @@ public struct Allocator: Sendable {
     let required = (target * (1 + margin) / unit - 1e-6).rounded(.up)
     let parameters = settings.capacity(for: indicator.id)
     let minimum = settings.minimum(for: indicator.id)
-    var baselines: [Double] = []
-    var peaks: [Double] = []
-    var lasts: [Double] = []
-    for area in open {
-      if let b = context.baseline(indicator.id, area) {
-        baselines.append(b)
-      } else {
-        baselines.append(0)
-        if settings.open[indicator.id]?.contains(area) != true {
-          diagnostics.append(
-            Diagnostic(.warning, indicator: indicator.id, "\(area) has no history on this line: its baseline is taken as 0"))
-        }
-      }
-      peaks.append(context.peak(indicator.id, area) ?? baselines.last!)
-      lasts.append(context.lastTarget(indicator.id, area) ?? baselines.last!)
+    let estimate = context.estimateMissing(
+      indicator.id, open: open, required: target * (1 + margin), settings: settings)
+    if let note = estimate.note { diagnostics.append(Diagnostic(.warning, indicator: indicator.id, note)) }
+    let baselines = estimate.baselines
+    let explicit = settings.explicitBaselines[indicator.id] ?? [:]
+    let peaks = open.indices.map { s in
+      explicit[open[s]] == nil ? context.peak(indicator.id, open[s]) ?? baselines[s] : baselines[s]
     }
+    let lasts = open.indices.map { s in context.lastTarget(indicator.id, open[s]) ?? baselines[s] }
     let baselineSum = baselines.reduce(0, +)
     let meanBaseline = open.isEmpty ? 0 : baselineSum / Double(open.count)
     var headroom = parameters.minHeadroom * meanBaseline
-    if indicator.kind == .count { headroom = max(headroom, 1) }
+    if indicator.kind.isWhole { headroom = max(headroom, 1) }
     var caps: [Double] = []
     var floors: [Double] = []
     for s in open.indices {

@@ -21,7 +21,7 @@ extension AllocationReport {
   func valueCell(_ indicator: Indicator, _ v: Double?) -> XLSXCell {
     guard let v, v.isFinite else { return .empty }
     switch indicator.kind {
-    case .count: return .number(v.rounded(), .integer)
+    case .count, .stock: return .number(v.rounded(), .integer)
     case .rate: return .number(v, .general)
     default: return .number((v * 100).rounded() / 100, .decimal2)
     }
