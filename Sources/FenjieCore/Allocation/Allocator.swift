@@ -25,8 +25,11 @@ public struct Allocator: Sendable {
     }
     var diagnostics: [Diagnostic] = []
     var history = dataset.tables.filter { $0.year < year }
-    if settings.baseline == .allocated, dataset.table(year: year - 1, kind: .target) == nil,
-      dataset.planYears.contains(year - 1),
+    // Chained from fenjie's own draft of the year before where that year has no published table
+    // (and, for "latest", no actuals either): never silently from an older table.
+    let unpublished = dataset.table(year: year - 1, kind: .target) == nil
+      && (settings.baseline == .allocated || dataset.table(year: year - 1, kind: .actual) == nil)
+    if unpublished, dataset.planYears.contains(year - 1),
       dataset.tables.contains(where: { $0.kind == .target && $0.year < year - 1 })
     {
       var previous = settings
@@ -239,7 +242,7 @@ public struct Allocator: Sendable {
 
   // MARK: Results
 
-  private func record(
+  func record(
     _ outcome: FamilyOutcome, _ members: [LineProblem], _ family: [String], status: LineStatus,
     into lines: inout [String: IndicatorAllocation]
   ) {
@@ -270,69 +273,9 @@ public struct Allocator: Sendable {
     }
   }
 
-  private func explainInfeasible(
-    _ members: [LineProblem], _ family: [String], failure: FamilySolver.Failure, options: SolverOptions,
-    context: BaselineContext, lines: inout [String: IndicatorAllocation], models: inout [LinearModel],
-    diagnostics: inout [Diagnostic]
-  ) {
-    guard failure.termination == .infeasible,
-      let elastic = ElasticSolver.relax(members, areaNames: dataset.areas, options: options),
-      let relaxed = try? FamilySolver.solve(
-        elastic.relaxed, rule: settings.rule, options: options, waterFilling: settings.waterFilling)
-    else {
-      for id in family {
-        lines[id]?.status = .infeasible
-        for area in dataset.areas { lines[id]?.areas[area] = AreaAllocation(value: nil) }
-        diagnostics.append(Diagnostic(.error, indicator: id, "could not be allocated: \(failure.message)"))
-      }
-      return
-    }
-    models.append(relaxed.finalModel)
-    record(relaxed, elastic.relaxed, family, status: relaxed.termination == .optimal ? .optimal : .feasible, into: &lines)
-    // Show the floors, caps and locks as set; the suggested changes are listed separately.
-    for (m, id) in family.enumerated() {
-      for (s, position) in members[m].areas.enumerated() {
-        let area = dataset.areas[position]
-        lines[id]?.areas[area]?.floor = members[m].floor[s] * members[m].unit
-        lines[id]?.areas[area]?.cap = members[m].cap[s] * members[m].unit
-      }
-    }
-    for (m, id) in family.enumerated() {
-      let line = members[m]
-      lines[id]?.changes = elastic.changes[m]
-      let largest = ElasticSolver.largestTotal(members, member: m, options: options)
-      lines[id]?.largestFeasibleTotal = largest
-      let required = line.required * line.unit
-      var parts: [String] = []
-      if let largest, largest < required - 1e-9 {
-        parts.append(
-          "\(format(required, line)) required, at most \(format(largest, line)) possible under its caps, floors, locks and parent line (short by \(format(required - largest, line)))")
-      } else if !elastic.changes[m].isEmpty {
-        parts.append("its caps, floors, locks and groups contradict each other")
-      }
-      guard !parts.isEmpty || !elastic.changes[m].isEmpty else { continue }
-      lines[id]?.status = .infeasible
-      let changes = elastic.changes[m].map { describe($0, line) }
-      if !changes.isEmpty {
-        parts.append("smallest change\(changes.count > 1 ? "s" : "") that make\(changes.count > 1 ? "" : "s") it feasible: " + changes.joined(separator: "; "))
-      }
-      if let largest, largest < required - 1e-9,
-        let growth = neededGrowth(members, member: m, target: lines[id]?.districtTarget ?? 0, context: context, options: options)
-      {
-        parts.append(
-          "or allow every street more growth on this line: [capacity.by_indicator.\(id)] max_growth = \(JSONValueless(growth)) (now \(JSONValueless(settings.capacity(for: id).maxGrowth)))")
-        lines[id]?.neededMaxGrowth = growth
-      }
-      if !changes.isEmpty {
-        parts.append("the table shows this line with \(changes.count > 1 ? "the changes" : "the change") applied")
-      }
-      diagnostics.append(Diagnostic(.error, indicator: id, parts.joined(separator: ". ")))
-    }
-  }
-
   /// The smallest `max_growth` (to two decimals, up to 20 = +2000%) at which the family becomes
   /// feasible when only line `m`'s caps change, found by bisection on the capacity rule.
-  private func neededGrowth(
+  func neededGrowth(
     _ members: [LineProblem], member m: Int, target: Double, context: BaselineContext, options: SolverOptions
   ) -> Double? {
     let parameters = settings.capacity(for: members[m].indicator.id)
@@ -360,12 +303,12 @@ public struct Allocator: Sendable {
     return (high * 100).rounded(.up) / 100
   }
 
-  private func format(_ value: Double, _ line: LineProblem) -> String {
+  func format(_ value: Double, _ line: LineProblem) -> String {
     let text = line.unit >= 1 ? String(Int(value.rounded())) : String(format2(value))
     return text + line.indicator.areaUnit
   }
 
-  private func describe(_ change: SuggestedChange, _ line: LineProblem) -> String {
+  func describe(_ change: SuggestedChange, _ line: LineProblem) -> String {
     let area = change.area ?? ""
     func f(_ v: Double?) -> String { v.map { line.unit >= 1 ? String(Int($0.rounded())) : format2($0) } ?? "" }
     let delta = (change.to ?? 0) - (change.from ?? 0)
