@@ -133,6 +133,7 @@ public struct Allocator: Sendable {
       }
     }
 
+    noteAboveTarget(lines, problems, diagnostics: &diagnostics)
     var sources = [dataset.targetsProvenance.label]
     for table in history where !sources.contains(table.provenance.label) && table.year < year {
       if context.usedTables.contains(where: { $0 == table.provenance }) { sources.append(table.provenance.label) }
@@ -220,6 +221,38 @@ public struct Allocator: Sendable {
       last: lasts.map { $0 / unit }, parentAllowance: Array(repeating: 0, count: open.count),
       required: required, parent: nil, equalGroups: groups, unit: unit,
       closed: dataset.areas.indices.filter { !open.contains(dataset.areas[$0]) }, areaNames: open)
+  }
+
+  /// A line allocated above its district target (and above what its margin asks for) says why:
+  /// floors and locks that add up to more, or "其中" lines that need room.
+  func noteAboveTarget(
+    _ lines: [String: IndicatorAllocation], _ problems: [String: LineProblem], diagnostics: inout [Diagnostic]
+  ) {
+    for indicator in dataset.indicators {
+      guard let line = lines[indicator.id], let problem = problems[indicator.id], line.status != .notSplit,
+        let total = line.allocatedTotal, let target = line.districtTarget, let required = line.requiredTotal
+      else { continue }
+      let unit = problem.unit
+      // Above the total its margin asks for (the margin itself is shown with the table).
+      guard total > target + unit / 2, total > required + unit / 2 else { continue }
+      var reasons: [String] = []
+      if line.margin > 0 { reasons.append("its margin of +\(format2(line.margin * 100))% asks for \(format(required, problem))") }
+      do {
+        let lower = (0..<problem.count).reduce(0.0) { $0 + (problem.lock[$1] ?? problem.floor[$1]) } * unit
+        if lower >= total - unit / 2 {
+          reasons.append("its floors (allowed decline, minimum per street) and locks alone add up to \(format(lower, problem))")
+        } else if dataset.children(of: indicator.id).contains(where: { problems[$0.id] != nil }) {
+          reasons.append("its 其中 lines need room in the streets (a 其中 line never exceeds its parent)")
+        } else {
+          reasons.append("its floors, locks and whole units allow no less")
+        }
+      }
+      guard !reasons.isEmpty else { continue }
+      diagnostics.append(
+        Diagnostic(
+          .info, indicator: indicator.id,
+          "allocated \(format(total, problem)), above the district target \(format(target, problem)): \(reasons.joined(separator: "; "))"))
+    }
   }
 
   /// Groups of indicator ids: each root line followed by its descendants, parents before children.

@@ -141,7 +141,7 @@ public struct AllocationReport: Sendable, TextReport {
     for line in confidence.lines {
       table.add([
         line.name + (line.reached ? "" : " (level not reached at +300%)"),
-        line.margin <= -0.3 ? "≤ -30.0%" : percent(line.margin),
+        line.alreadySafe ? "0.0% (already safe)" : percent(line.margin),
         percent(line.probability).replacingOccurrences(of: "+", with: ""),
         "\(percent(line.interval.lower).dropFirst())–\(percent(line.interval.upper).dropFirst())",
       ])

@@ -126,7 +126,7 @@ extension AllocationReport {
     sheet.frozenRows = sheet.rows.count
     sheet.frozenColumns = 1
     for line in confidence.lines {
-      let remark = !line.reached ? "level not reached at +300%" : line.margin <= -0.3 ? "≤ -30.0%" : ""
+      let remark = !line.reached ? "level not reached at +300%" : line.alreadySafe ? "already safe with no margin" : ""
       sheet.add([
         .text(line.name), .number(line.margin, .signedPercent1), .number(line.probability, .percent1),
         .number(line.interval.lower, .percent1), .number(line.interval.upper, .percent1), remark.isEmpty ? .empty : .text(remark),
