@@ -195,7 +195,7 @@ public enum DatasetLoader {
       return ([], [:], [:])
     }
     guard kindColumn != nil else {
-      errors.append(InputError(file: csv.path, row: 1, "needs a column \"kind\" (count, amount, level, rate or share)"))
+      errors.append(InputError(file: csv.path, row: 1, "needs a column \"kind\" (count, amount, level, stock, rate or share)"))
       return ([], [:], [:])
     }
     if yearColumns.isEmpty {
@@ -222,7 +222,7 @@ public enum DatasetLoader {
       guard let kind = IndicatorKind(rawValue: kindText) else {
         errors.append(
           InputError(file: csv.path, row: r + 1, column: csv.columnName(kindColumn!),
-            "kind \"\(kindText)\" should be one of count, amount, level, rate, share\(suggestion(kindText, IndicatorKind.allCases.map(\.rawValue)))"))
+            "kind \"\(kindText)\" should be one of count, amount, level, stock, rate, share\(suggestion(kindText, IndicatorKind.allCases.map(\.rawValue)))"))
         continue
       }
       let share = shares[id]
@@ -246,8 +246,8 @@ public enum DatasetLoader {
             errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), "a target cannot be negative (\(cell(c)))"))
           } else if v > 1e9 {
             errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), "\(cell(c)) is implausibly large for a district target"))
-          } else if kind == .count && v.rounded() != v {
-            errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), "\(name) is a count: its target \(cell(c)) is not a whole number"))
+          } else if kind.isWhole && v.rounded() != v {
+            errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), "\(name) is a \(kind.rawValue): its target \(cell(c)) is not a whole number"))
           } else {
             targets[id, default: [:]][year] = v
           }
@@ -344,8 +344,8 @@ public enum DatasetLoader {
             errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), "\(indicator.name) cannot be negative (\(cell(c)))"))
           } else if abs(v) > 1e9 {
             errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), "\(cell(c)) is implausibly large"))
-          } else if indicator.kind == .count && v.rounded() != v {
-            errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), "\(indicator.name) is a count: \(cell(c)) is not a whole number"))
+          } else if indicator.kind.isWhole && v.rounded() != v {
+            errors.append(InputError(file: csv.path, row: r + 1, column: csv.columnName(c), "\(indicator.name) is a \(indicator.kind.rawValue): \(cell(c)) is not a whole number"))
           } else {
             line[area] = .value(v)
           }

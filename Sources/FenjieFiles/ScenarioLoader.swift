@@ -7,7 +7,7 @@ import Foundation
 public enum ScenarioLoader {
   static let keys = [
     "base", "dataset", "year", "rule", "baseline", "tables", "capacity", "margin", "minimum", "lock",
-    "equal", "open", "close", "industrial_output", "solver", "simulation", "shock", "description",
+    "equal", "open", "close", "industrial_output", "weights", "baselines", "solver", "simulation", "shock", "description",
   ]
 
   public static func load(_ path: String, year: Int? = nil, changes: ScenarioChanges = ScenarioChanges()) throws(InputErrors) -> Scenario {
@@ -173,6 +173,20 @@ public enum ScenarioLoader {
         var areas: [String] = []
         for a in try table.strings(name) ?? [] { areas.append(try area(a, key: name)) }
         settings[keyPath: target][id] = areas
+      }
+    }
+    if let weights = try reader.subtable("weights") {
+      for name in weights.table.keys.sorted() {
+        settings.areaWeights[try area(name, key: name)] = try weights.number(name, in: 0...1e12)
+      }
+    }
+    if let baselines = try reader.subtable("baselines") {
+      for line in baselines.table.keys.sorted() {
+        guard let entries = try baselines.subtable(line) else { continue }
+        let id = try indicator(line, key: line)
+        for name in entries.table.keys.sorted() {
+          settings.explicitBaselines[id, default: [:]][try area(name, key: name)] = try entries.number(name, in: 0...1e12)
+        }
       }
     }
     if let output = try reader.subtable("industrial_output") {

@@ -61,7 +61,7 @@ public struct AllocationReport: Sendable, TextReport {
   /// Counts whole, rates as published, everything else to two decimals.
   func value(_ indicator: Indicator, _ v: Double) -> String {
     switch indicator.kind {
-    case .count: return String(Int(v.rounded()))
+    case .count, .stock: return String(Int(v.rounded()))
     case .rate: return JSONValue.format(v)
     default: return format2(v)
     }
@@ -119,8 +119,8 @@ public struct AllocationReport: Sendable, TextReport {
       }
     }
     if let cost = line.marginalCost {
-      let per = line.indicator.kind == .count ? "unit" : "0.01"
-      let scaled = line.indicator.kind == .count ? cost : cost * 0.01
+      let per = line.indicator.kind.isWhole ? "unit" : "0.01"
+      let scaled = line.indicator.kind.isWhole ? cost : cost * 0.01
       switch result.rule {
       case .balanced:
         parts.append("each extra \(per) of district target uses \(JSONValue.format((scaled * 100_000).rounded() / 1000)) more percentage points of every street's headroom (dual of the total row)")
@@ -142,7 +142,7 @@ public struct AllocationReport: Sendable, TextReport {
     for line in confidence.lines {
       table.add([
         line.name + (line.reached ? "" : " (level not reached at +300%)"),
-        line.margin <= -0.3 ? "≤ -30.0%" : percent(line.margin),
+        line.alreadySafe ? "0.0% (already safe)" : percent(line.margin),
         percent(line.probability).replacingOccurrences(of: "+", with: ""),
         "\(percent(line.interval.lower).dropFirst())–\(percent(line.interval.upper).dropFirst())",
       ])

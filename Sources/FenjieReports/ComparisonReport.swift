@@ -17,7 +17,7 @@ public struct ComparisonReport: Sendable {
 
   func amount(_ indicator: Indicator, _ v: Double?) -> String {
     guard let v else { return "/" }
-    return indicator.kind == .count ? String(Int(v.rounded())) : format2(v)
+    return indicator.kind.isWhole ? String(Int(v.rounded())) : format2(v)
   }
 
   func signedPercent(_ x: Double) -> String {

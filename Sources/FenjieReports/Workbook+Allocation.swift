@@ -21,7 +21,7 @@ extension AllocationReport {
   func valueCell(_ indicator: Indicator, _ v: Double?, bordered: Bool = false) -> XLSXCell {
     guard let v, v.isFinite else { return .empty }
     switch indicator.kind {
-    case .count: return .number(v.rounded(), bordered ? .tableInteger : .integer)
+    case .count, .stock: return .number(v.rounded(), bordered ? .tableInteger : .integer)
     case .rate: return .number(v, bordered ? .tableGeneral : .general)
     default: return .number((v * 100).rounded() / 100, bordered ? .tableDecimal2 : .decimal2)
     }
@@ -166,7 +166,7 @@ extension AllocationReport {
     sheet.frozenRows = sheet.rows.count
     sheet.frozenColumns = 1
     for line in confidence.lines {
-      let remark = !line.reached ? "level not reached at +300%" : line.margin <= -0.3 ? "≤ -30.0%" : ""
+      let remark = !line.reached ? "level not reached at +300%" : line.alreadySafe ? "already safe with no margin" : ""
       sheet.add([
         .text(line.name), .number(line.margin, .signedPercent1), .number(line.probability, .percent1),
         .number(line.interval.lower, .percent1), .number(line.interval.upper, .percent1), remark.isEmpty ? .empty : .text(remark),

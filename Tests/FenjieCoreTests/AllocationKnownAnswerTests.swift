@@ -82,7 +82,8 @@ final class AllocationKnownAnswerTests: XCTestCase {
   }
 
   /// Caps too tight: baselines 10, 10, caps 15, 15 (30 at most) against a target of 40: infeasible,
-  /// short by 10, and the smallest change raises one cap by 10; the table is still produced.
+  /// short by 10. The repair shown spreads the shortfall: both caps rise by their headroom (λ = 1,
+  /// +5 each); raising one cap by 10 is listed as the alternative with fewer changes.
   func testInfeasibleLineIsExplained() throws {
     let dataset = makeDataset(areas: ["甲", "乙"], lines: [(count("a"), [10, 10], 40)])
     let result = try allocate(dataset)
@@ -90,11 +91,18 @@ final class AllocationKnownAnswerTests: XCTestCase {
     XCTAssertEqual(line.status, .infeasible)
     XCTAssertFalse(result.allFeasible)
     XCTAssertEqual(line.largestFeasibleTotal, 30)
-    XCTAssertEqual(line.changes.count, 1)
-    XCTAssertEqual(line.changes.first?.kind, .raiseCap)
-    XCTAssertEqual((line.changes.first?.to ?? 0) - (line.changes.first?.from ?? 0), 10)
+    XCTAssertEqual(line.changes.count, 2)
+    for change in line.changes {
+      XCTAssertEqual(change.kind, .raiseCap)
+      XCTAssertEqual((change.to ?? 0) - (change.from ?? 0), 5)
+    }
+    XCTAssertEqual(line.areas["甲"]?.value, 20)
+    XCTAssertEqual(line.areas["乙"]?.value, 20)
     XCTAssertEqual(line.allocatedTotal, 40)
     XCTAssertTrue(result.diagnostics.contains { $0.message.contains("short by 10") }, "\(result.diagnostics)")
+    XCTAssertTrue(
+      result.diagnostics.contains { $0.message.contains("alternative with fewer changes (checked): raise") && $0.message.contains("+10") },
+      "\(result.diagnostics)")
   }
 
   /// A lock above its cap is a conflict: the explanation moves the lock or raises the cap (one change).

@@ -96,6 +96,10 @@ public struct AllocationSettings: Sendable, Equatable {
   public var minimumByIndicator: [String: Double] = [:]
   public var locks: [Lock] = []
   public var equalGroups: [EqualGroup] = []
+  /// Size weights per area (population, enterprises, GDP, …) for lines where an area has no history.
+  public var areaWeights: [String: Double] = [:]
+  /// Explicit baselines: indicator id → area → value (real units); they override history.
+  public var explicitBaselines: [String: [String: Double]] = [:]
   /// Areas opened on lines where the last table has "/": indicator id → areas.
   public var open: [String: [String]] = [:]
   /// Areas closed ("/") on a line: indicator id → areas.
@@ -107,6 +111,9 @@ public struct AllocationSettings: Sendable, Equatable {
   /// Allocate only these lines (and nothing else); nil = every line. Used when a search needs one
   /// line's table many times.
   public var onlyIndicators: Set<String>? = nil
+  /// Single lines by exact water-filling (O(N log N), no LP) where the rule allows; false sends
+  /// every line through the LP steps (kept as an independent check).
+  public var waterFilling = true
 
   public init(year: Int) { self.year = year }
 

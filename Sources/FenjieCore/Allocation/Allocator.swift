@@ -28,8 +28,11 @@ public struct Allocator: Sendable {
     }
     var diagnostics: [Diagnostic] = []
     var history = dataset.tables.filter { $0.year < year }
-    if settings.baseline == .allocated, dataset.table(year: year - 1, kind: .target) == nil,
-      dataset.planYears.contains(year - 1),
+    // Chained from fenjie's own draft of the year before where that year has no published table
+    // (and, for "latest", no actuals either): never silently from an older table.
+    let unpublished = dataset.table(year: year - 1, kind: .target) == nil
+      && (settings.baseline == .allocated || dataset.table(year: year - 1, kind: .actual) == nil)
+    if unpublished, dataset.planYears.contains(year - 1),
       dataset.tables.contains(where: { $0.kind == .target && $0.year < year - 1 })
     {
       var previous = settings
@@ -116,7 +119,8 @@ public struct Allocator: Sendable {
         if let parent = dataset.indicator(id)?.parent, let p = family.firstIndex(of: parent) { members[m].parent = p }
       }
       do {
-        let outcome = try FamilySolver.solve(members, rule: settings.rule, solver: solver)
+        let outcome = try FamilySolver.solve(
+          members, rule: settings.rule, solver: solver, waterFilling: settings.waterFilling)
         models.append(outcome.finalModel)
         record(outcome, members, family, status: outcome.termination == .optimal ? .optimal : .feasible, into: &lines)
         if outcome.termination != .optimal {
@@ -132,6 +136,7 @@ public struct Allocator: Sendable {
       }
     }
 
+    noteAboveTarget(lines, problems, diagnostics: &diagnostics)
     var sources = [dataset.targetsProvenance.label]
     for table in history where !sources.contains(table.provenance.label) && table.year < year {
       if context.usedTables.contains(where: { $0 == table.provenance }) { sources.append(table.provenance.label) }
@@ -154,26 +159,19 @@ public struct Allocator: Sendable {
     let required = (target * (1 + margin) / unit - 1e-6).rounded(.up)
     let parameters = settings.capacity(for: indicator.id)
     let minimum = settings.minimum(for: indicator.id)
-    var baselines: [Double] = []
-    var peaks: [Double] = []
-    var lasts: [Double] = []
-    for area in open {
-      if let b = context.baseline(indicator.id, area) {
-        baselines.append(b)
-      } else {
-        baselines.append(0)
-        if settings.open[indicator.id]?.contains(area) != true {
-          diagnostics.append(
-            Diagnostic(.warning, indicator: indicator.id, "\(area) has no history on this line: its baseline is taken as 0"))
-        }
-      }
-      peaks.append(context.peak(indicator.id, area) ?? baselines.last!)
-      lasts.append(context.lastTarget(indicator.id, area) ?? baselines.last!)
+    let estimate = context.estimateMissing(
+      indicator.id, open: open, required: target * (1 + margin), settings: settings)
+    if let note = estimate.note { diagnostics.append(Diagnostic(.warning, indicator: indicator.id, note)) }
+    let baselines = estimate.baselines
+    let explicit = settings.explicitBaselines[indicator.id] ?? [:]
+    let peaks = open.indices.map { s in
+      explicit[open[s]] == nil ? context.peak(indicator.id, open[s]) ?? baselines[s] : baselines[s]
     }
+    let lasts = open.indices.map { s in context.lastTarget(indicator.id, open[s]) ?? baselines[s] }
     let baselineSum = baselines.reduce(0, +)
     let meanBaseline = open.isEmpty ? 0 : baselineSum / Double(open.count)
     var headroom = parameters.minHeadroom * meanBaseline
-    if indicator.kind == .count { headroom = max(headroom, 1) }
+    if indicator.kind.isWhole { headroom = max(headroom, 1) }
     var caps: [Double] = []
     var floors: [Double] = []
     for s in open.indices {
@@ -225,7 +223,39 @@ public struct Allocator: Sendable {
       baseline: baselines.map { $0 / unit }, floor: floors, cap: caps, lock: locks,
       last: lasts.map { $0 / unit }, parentAllowance: Array(repeating: 0, count: open.count),
       required: required, parent: nil, equalGroups: groups, unit: unit,
-      closed: dataset.areas.indices.filter { !open.contains(dataset.areas[$0]) })
+      closed: dataset.areas.indices.filter { !open.contains(dataset.areas[$0]) }, areaNames: open)
+  }
+
+  /// A line allocated above its district target (and above what its margin asks for) says why:
+  /// floors and locks that add up to more, or "其中" lines that need room.
+  func noteAboveTarget(
+    _ lines: [String: IndicatorAllocation], _ problems: [String: LineProblem], diagnostics: inout [Diagnostic]
+  ) {
+    for indicator in dataset.indicators {
+      guard let line = lines[indicator.id], let problem = problems[indicator.id], line.status != .notSplit,
+        let total = line.allocatedTotal, let target = line.districtTarget, let required = line.requiredTotal
+      else { continue }
+      let unit = problem.unit
+      // Above the total its margin asks for (the margin itself is shown with the table).
+      guard total > target + unit / 2, total > required + unit / 2 else { continue }
+      var reasons: [String] = []
+      if line.margin > 0 { reasons.append("its margin of +\(format2(line.margin * 100))% asks for \(format(required, problem))") }
+      do {
+        let lower = (0..<problem.count).reduce(0.0) { $0 + (problem.lock[$1] ?? problem.floor[$1]) } * unit
+        if lower >= total - unit / 2 {
+          reasons.append("its floors (allowed decline, minimum per street) and locks alone add up to \(format(lower, problem))")
+        } else if dataset.children(of: indicator.id).contains(where: { problems[$0.id] != nil }) {
+          reasons.append("its 其中 lines need room in the streets (a 其中 line never exceeds its parent)")
+        } else {
+          reasons.append("its floors, locks and whole units allow no less")
+        }
+      }
+      guard !reasons.isEmpty else { continue }
+      diagnostics.append(
+        Diagnostic(
+          .info, indicator: indicator.id,
+          "allocated \(format(total, problem)), above the district target \(format(target, problem)): \(reasons.joined(separator: "; "))"))
+    }
   }
 
   /// Groups of indicator ids: each root line followed by its descendants, parents before children.
@@ -248,7 +278,7 @@ public struct Allocator: Sendable {
 
   // MARK: Results
 
-  private func record(
+  func record(
     _ outcome: FamilyOutcome, _ members: [LineProblem], _ family: [String], status: LineStatus,
     into lines: inout [String: IndicatorAllocation]
   ) {
@@ -279,68 +309,9 @@ public struct Allocator: Sendable {
     }
   }
 
-  private func explainInfeasible(
-    _ members: [LineProblem], _ family: [String], failure: FamilySolver.Failure, solver: SolverContext,
-    context: BaselineContext, lines: inout [String: IndicatorAllocation], models: inout [LinearModel],
-    diagnostics: inout [Diagnostic]
-  ) {
-    guard failure.termination == .infeasible,
-      let elastic = ElasticSolver.relax(members, areaNames: dataset.areas, solver: solver),
-      let relaxed = try? FamilySolver.solve(elastic.relaxed, rule: settings.rule, solver: solver)
-    else {
-      for id in family {
-        lines[id]?.status = .infeasible
-        for area in dataset.areas { lines[id]?.areas[area] = AreaAllocation(value: nil) }
-        diagnostics.append(Diagnostic(.error, indicator: id, "could not be allocated: \(failure.message)"))
-      }
-      return
-    }
-    models.append(relaxed.finalModel)
-    record(relaxed, elastic.relaxed, family, status: relaxed.termination == .optimal ? .optimal : .feasible, into: &lines)
-    // Show the floors, caps and locks as set; the suggested changes are listed separately.
-    for (m, id) in family.enumerated() {
-      for (s, position) in members[m].areas.enumerated() {
-        let area = dataset.areas[position]
-        lines[id]?.areas[area]?.floor = members[m].floor[s] * members[m].unit
-        lines[id]?.areas[area]?.cap = members[m].cap[s] * members[m].unit
-      }
-    }
-    for (m, id) in family.enumerated() {
-      let line = members[m]
-      lines[id]?.changes = elastic.changes[m]
-      let largest = ElasticSolver.largestTotal(members, member: m, solver: solver)
-      lines[id]?.largestFeasibleTotal = largest
-      let required = line.required * line.unit
-      var parts: [String] = []
-      if let largest, largest < required - 1e-9 {
-        parts.append(
-          "\(format(required, line)) required, at most \(format(largest, line)) possible under its caps, floors, locks and parent line (short by \(format(required - largest, line)))")
-      } else if !elastic.changes[m].isEmpty {
-        parts.append("its caps, floors, locks and groups contradict each other")
-      }
-      guard !parts.isEmpty || !elastic.changes[m].isEmpty else { continue }
-      lines[id]?.status = .infeasible
-      let changes = elastic.changes[m].map { describe($0, line) }
-      if !changes.isEmpty {
-        parts.append("smallest change\(changes.count > 1 ? "s" : "") that make\(changes.count > 1 ? "" : "s") it feasible: " + changes.joined(separator: "; "))
-      }
-      if let largest, largest < required - 1e-9,
-        let growth = neededGrowth(members, member: m, target: lines[id]?.districtTarget ?? 0, context: context, solver: solver)
-      {
-        parts.append(
-          "or allow every street more growth on this line: [capacity.by_indicator.\(id)] max_growth = \(JSONValueless(growth)) (now \(JSONValueless(settings.capacity(for: id).maxGrowth)))")
-        lines[id]?.neededMaxGrowth = growth
-      }
-      if !changes.isEmpty {
-        parts.append("the table shows this line with \(changes.count > 1 ? "the changes" : "the change") applied")
-      }
-      diagnostics.append(Diagnostic(.error, indicator: id, parts.joined(separator: ". ")))
-    }
-  }
-
   /// The smallest `max_growth` (to two decimals, up to 20 = +2000%) at which the family becomes
   /// feasible when only line `m`'s caps change, found by bisection on the capacity rule.
-  private func neededGrowth(
+  func neededGrowth(
     _ members: [LineProblem], member m: Int, target: Double, context: BaselineContext, solver: SolverContext
   ) -> Double? {
     let parameters = settings.capacity(for: members[m].indicator.id)
@@ -368,12 +339,12 @@ public struct Allocator: Sendable {
     return (high * 100).rounded(.up) / 100
   }
 
-  private func format(_ value: Double, _ line: LineProblem) -> String {
+  func format(_ value: Double, _ line: LineProblem) -> String {
     let text = line.unit >= 1 ? String(Int(value.rounded())) : String(format2(value))
     return text + line.indicator.areaUnit
   }
 
-  private func describe(_ change: SuggestedChange, _ line: LineProblem) -> String {
+  func describe(_ change: SuggestedChange, _ line: LineProblem) -> String {
     let area = change.area ?? ""
     func f(_ v: Double?) -> String { v.map { line.unit >= 1 ? String(Int($0.rounded())) : format2($0) } ?? "" }
     let delta = (change.to ?? 0) - (change.from ?? 0)

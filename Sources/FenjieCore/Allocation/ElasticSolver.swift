@@ -13,19 +13,21 @@ enum ElasticSolver {
 
   static func relax(_ lines: [LineProblem], areaNames: [String], solver: SolverContext) -> Outcome? {
     var model = LinearModel(name: "elastic")
-    let bigM = 2 * lines.reduce(0.0) { total, line in
-      total + line.required + line.cap.reduce(0, +) + line.floor.reduce(0, +)
-        + line.lock.reduce(0) { $0 + ($1 ?? 0) }
+    // Per-slot big-M: no slack needs more than the largest total, cap, floor or lock of the family
+    // (a bound that does not grow with the number of areas, so GLPK never reads s ≤ M·b as b ≈ 0).
+    let bigM = lines.reduce(0.0) { top, line in
+      max(top, line.required + (line.cap.max() ?? 0) + (line.floor.max() ?? 0) + (line.lock.compactMap { $0 }.max() ?? 0))
     } + 10
     var slackCount = 0
     var binaries: [Int] = []
     enum Slot { case cap(Int, Int), floor(Int, Int), lockUp(Int, Int), lockDown(Int, Int), parent(Int, Int), equal(Int, Int), open(Int, Int) }
     var slots: [(slot: Slot, slack: Int, binary: Int)] = []
 
-    func slack(_ name: String, _ slot: Slot) -> Int {
-      let s = model.addVariable("s_\(name)", lower: 0, upper: bigM)
+    func slack(_ name: String, _ slot: Slot, bound: Double? = nil) -> Int {
+      let m = max(1, min(bigM, bound ?? bigM))
+      let s = model.addVariable("s_\(name)", lower: 0, upper: m)
       let b = model.addVariable("b_\(name)", lower: 0, upper: 1, integer: true, cost: 1)
-      model.addConstraint("m_\(name)", [.init(s, 1), .init(b, -bigM)], upper: 0)
+      model.addConstraint("m_\(name)", [.init(s, 1), .init(b, -m)], upper: 0)
       binaries.append(b)
       slots.append((slot, s, b))
       slackCount += 1
@@ -44,18 +46,28 @@ enum ElasticSolver {
         let capSlack = slack("cap_\(m)_\(s)", .cap(m, s))
         model.addConstraint("cap_\(m)_\(s)", [.init(x[m][s], 1), .init(capSlack, -1)], upper: line.cap[s])
         if line.floor[s] > 0 {
-          let floorSlack = slack("floor_\(m)_\(s)", .floor(m, s))
+          let floorSlack = slack("floor_\(m)_\(s)", .floor(m, s), bound: line.floor[s])
           model.addConstraint("floor_\(m)_\(s)", [.init(x[m][s], 1), .init(floorSlack, 1)], lower: line.floor[s])
         }
         if let lock = line.lock[s] {
           let up = slack("lockup_\(m)_\(s)", .lockUp(m, s))
-          let down = slack("lockdown_\(m)_\(s)", .lockDown(m, s))
+          let down = slack("lockdown_\(m)_\(s)", .lockDown(m, s), bound: lock)
           model.addConstraint("lock_\(m)_\(s)", [.init(x[m][s], 1), .init(up, -1), .init(down, 1)], lower: lock, upper: lock)
         }
         if let p = line.parent, let ps = lines[p].areas.firstIndex(of: line.areas[s]) {
           let over = slack("parent_\(m)_\(s)", .parent(m, s))
           model.addConstraint(
             "sub_\(m)_\(s)", [.init(x[m][s], 1), .init(x[p][ps], -1), .init(over, -1)], upper: line.parentAllowance[s])
+        }
+      }
+      // An area opened on a "其中" line stays within its parent there (opened or open).
+      if let p = line.parent {
+        for (c, area) in line.closed.enumerated() {
+          var parentTerm: LinearModel.Term? = nil
+          if let ps = lines[p].areas.firstIndex(of: area) { parentTerm = .init(x[p][ps], -1) }
+          if let pc = lines[p].closed.firstIndex(of: area) { parentTerm = .init(opened[p][pc], -1) }
+          guard let parentTerm else { continue }
+          model.addConstraint("subopen_\(m)_\(c)", [.init(opened[m][c], 1), parentTerm], upper: 0)
         }
       }
       for (g, group) in line.equalGroups.enumerated() where group.count > 1 {
@@ -69,6 +81,7 @@ enum ElasticSolver {
     // Amounts count relative to the bound they change (a cap raised by 10 on a street capped at 200
     // is a smaller change than on one capped at 20), and never as much as one change.
     let epsilon = 1 / (Double(slackCount + 1) * bigM)
+    var scales: [Double] = []
     for (slot, s, _) in slots {
       var scale = 1.0
       switch slot {
@@ -77,10 +90,22 @@ enum ElasticSolver {
       case .lockUp(let m, let a), .lockDown(let m, let a): scale = max(1, lines[m].lock[a] ?? 1)
       default: break
       }
+      scales.append(scale)
       model.setCost(s, epsilon / scale)
     }
-    let solution = solver.solve(model)
-    guard solution.hasSolution else { return nil }
+    let chosen = solver.solve(model)
+    guard chosen.hasSolution else { return nil }
+    // The changes are chosen; their amounts, whose weight in the MIP is too small for its
+    // tolerances, are made as small as possible by an LP with the choice fixed.
+    for (k, (_, s, b)) in slots.enumerated() {
+      let on: Double = chosen.values[b] > 0.5 ? 1 : 0
+      model.setBounds(b, lower: on, upper: on)
+      model.setInteger(b, false)
+      model.setCost(b, 0)
+      model.setCost(s, 1 / scales[k])
+    }
+    let amounts = solver.solve(model)
+    let solution = amounts.status == .optimal ? amounts : chosen
 
     var relaxed = lines
     var changes: [[SuggestedChange]] = lines.map { _ in [] }
@@ -126,6 +151,7 @@ enum ElasticSolver {
         relaxed[m].lock.append(nil)
         relaxed[m].last.append(0)
         relaxed[m].parentAllowance.append(0)
+        relaxed[m].areaNames.append(areaNames[area])
         changes[m].append(SuggestedChange(kind: .openArea, indicator: lines[m].indicator.id, area: areaNames[area], from: nil, to: amount * lines[m].unit))
       }
       relaxed[m].closed.removeAll { c in opens[m].contains { lines[m].closed[$0.0] == c } }

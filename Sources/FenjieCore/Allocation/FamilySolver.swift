@@ -23,10 +23,29 @@ enum FamilySolver {
     var message: String
   }
 
+  /// The family's table: water-filling for a single line where it applies, else the LP steps;
+  /// then fair rounding to whole units (a MIP only where it cannot apply).
   static func solve(
-    _ lines: [LineProblem], rule: AllocationRule, solver: SolverContext
+    _ lines: [LineProblem], rule: AllocationRule, solver: SolverContext, waterFilling: Bool = true
   ) throws(Failure) -> FamilyOutcome {
-    let fairness = lines.map { fairnessWeights($0, rule: rule) }
+    let relaxed: Relaxed
+    if waterFilling, let filled = waterFilled(lines, rule: rule) {
+      relaxed = filled
+    } else {
+      relaxed = try lexicographic(lines, rule: rule, solver: solver)
+    }
+    return try wholeUnits(lines, relaxed, rule: rule, solver: solver)
+  }
+
+  /// The continuous solution of the rule, before rounding.
+  struct Relaxed {
+    var continuous: [[Double]]
+    var marginal: [Double?]
+    var level: [Double?]
+  }
+
+  /// Locked areas sit at their lock: per member, per area.
+  static func lockedBounds(_ lines: [LineProblem]) -> (lower: [[Double]], upper: [[Double]]) {
     var lower = lines.map { line in line.floor }
     var upper = lines.map { line in line.cap }
     for (m, line) in lines.enumerated() {
@@ -37,6 +56,37 @@ enum FamilySolver {
         }
       }
     }
+    return (lower, upper)
+  }
+
+  /// A single line without equal groups, under a rule with fairness weights: `WaterFilling`.
+  /// nil where it does not apply (the LP decides, or explains an infeasibility).
+  static func waterFilled(_ lines: [LineProblem], rule: AllocationRule) -> Relaxed? {
+    guard lines.count == 1, rule != .closest, let line = lines.first,
+      !line.equalGroups.contains(where: { $0.count > 1 })
+    else { return nil }
+    for s in 0..<line.count {
+      if let lock = line.lock[s], lock > line.cap[s] + 1e-9 || lock < line.floor[s] - 1e-9 { return nil }
+    }
+    let (lower, upper) = lockedBounds(lines)
+    let fairness = fairnessWeights(line, rule: rule)
+    let weight = (0..<line.count).map { line.lock[$0] == nil ? fairness[$0].w : 0 }
+    guard
+      let filled = WaterFilling.fill(
+        offset: fairness.map(\.o), weight: weight, lower: lower[0], upper: upper[0], required: line.required)
+    else { return nil }
+    let ruled = weight.contains { $0 > 0 }
+    return Relaxed(
+      continuous: [filled.values], marginal: [ruled ? filled.marginal / line.unit : nil],
+      level: [ruled ? filled.level : nil])
+  }
+
+  /// The rule as a sequence of LPs (see the type's documentation).
+  static func lexicographic(
+    _ lines: [LineProblem], rule: AllocationRule, solver: SolverContext
+  ) throws(Failure) -> Relaxed {
+    let fairness = lines.map { fairnessWeights($0, rule: rule) }
+    var (lower, upper) = lockedBounds(lines)
     // Locked areas sit at their lock; if the lock conflicts with a floor or cap the solve below
     // reports infeasible, because the lock also stands as a row against the original bounds.
     var active = lines.enumerated().map { m, line in
@@ -44,74 +94,85 @@ enum FamilySolver {
     }
     var marginal: [Double?] = Array(repeating: nil, count: lines.count)
     var level: [Double?] = Array(repeating: nil, count: lines.count)
-    var continuous: [[Double]] = lines.map { Array(repeating: 0, count: $0.count) }
     var l1Bound: Double? = nil
-
-    // Closest: first move as few units as possible away from last year's table.
     if rule == .closest {
-      var built = Builder(lines: lines, lower: lower, upper: upper, integer: false)
-      let deviations = built.addDeviations(lines)
-      let solution = solver.solve(built.model)
-      guard solution.status == .optimal else { throw Failure(termination: solution.termination, message: solution.message) }
-      l1Bound = deviations.reduce(0) { $0 + solution.values[$1] } + 1e-7
-      continuous = built.read(solution)
+      l1Bound = try closestDistance(lines, lower: lower, upper: upper, solver: solver)
     }
-
     var stage = 0
     while active.contains(where: { $0.contains(true) }) {
       stage += 1
       if stage > lines.reduce(0, { $0 + $1.count }) + 2 { break }
-      var built = Builder(lines: lines, lower: lower, upper: upper, integer: false)
-      if let l1Bound { built.addDeviations(lines, bound: l1Bound) }
-      var tVariables: [Int?] = Array(repeating: nil, count: lines.count)
-      var fairRows: [[Int?]] = lines.map { Array(repeating: nil, count: $0.count) }
-      for (m, line) in lines.enumerated() where active[m].contains(true) {
-        let t = built.model.addVariable("t_\(line.indicator.id)_\(stage)", lower: nil, upper: nil, cost: 1)
-        tVariables[m] = t
-        for s in 0..<line.count where active[m][s] {
+      try levelStep(
+        lines, fairness: fairness, stage: stage, l1Bound: l1Bound, solver: solver, lower: &lower,
+        upper: &upper, active: &active, marginal: &marginal, level: &level)
+    }
+    let continuous = try polish(lines, lower: lower, upper: upper, l1Bound: l1Bound, solver: solver)
+    return Relaxed(continuous: continuous, marginal: marginal, level: level)
+  }
+
+  /// Closest: the fewest units that must move away from last year's table (the L1 stage).
+  static func closestDistance(
+    _ lines: [LineProblem], lower: [[Double]], upper: [[Double]], solver: SolverContext
+  ) throws(Failure) -> Double {
+    var built = Builder(lines: lines, lower: lower, upper: upper, integer: false)
+    let deviations = built.addDeviations(lines)
+    let solution = solver.solve(built.model)
+    guard solution.status == .optimal else { throw Failure(termination: solution.termination, message: solution.message) }
+    return deviations.reduce(0) { $0 + solution.values[$1] } + 1e-7
+  }
+
+  /// One LP of the lexicographic sequence: minimise each active line's level, then fix the areas
+  /// whose fairness row has a nonzero dual (tight in every optimum) at their values.
+  static func levelStep(
+    _ lines: [LineProblem], fairness: [[(o: Double, w: Double)]], stage: Int, l1Bound: Double?,
+    solver: SolverContext, lower: inout [[Double]], upper: inout [[Double]], active: inout [[Bool]],
+    marginal: inout [Double?], level: inout [Double?]
+  ) throws(Failure) {
+    var built = Builder(lines: lines, lower: lower, upper: upper, integer: false)
+    if let l1Bound { built.addDeviations(lines, bound: l1Bound) }
+    var tVariables: [Int?] = Array(repeating: nil, count: lines.count)
+    var fairRows: [[Int?]] = lines.map { Array(repeating: nil, count: $0.count) }
+    for (m, line) in lines.enumerated() where active[m].contains(true) {
+      let t = built.model.addVariable("t_\(line.indicator.id)_\(stage)", lower: nil, upper: nil, cost: 1)
+      tVariables[m] = t
+      for s in 0..<line.count where active[m][s] {
+        let (o, w) = fairness[m][s]
+        fairRows[m][s] = built.model.addConstraint(
+          "fair_\(line.indicator.id)_\(s + 1)", [.init(built.x[m][s], 1), .init(t, -w)], upper: o)
+      }
+    }
+    let solution = solver.solve(built.model)
+    guard solution.status == .optimal, let duals = solution.duals else {
+      throw Failure(termination: solution.termination, message: solution.message)
+    }
+    let continuous = built.read(solution)
+    for (m, line) in lines.enumerated() {
+      guard let t = tVariables[m] else { continue }
+      let tValue = solution.values[t]
+      if stage == 1 {
+        level[m] = tValue
+        let dual = duals[built.totalRows[m]]
+        marginal[m] = abs(dual) > 1e-12 ? dual / line.unit : 0
+      }
+      let tight = (0..<line.count).filter { active[m][$0] && abs(duals[fairRows[m][$0]!]) > 1e-9 }
+      for s in 0..<line.count where active[m][s] {
+        if tight.isEmpty || tight.contains(s) {
+          active[m][s] = false
+          let v = clamp(continuous[m][s], lower[m][s], upper[m][s])
+          lower[m][s] = v
+          upper[m][s] = v
+        } else {
           let (o, w) = fairness[m][s]
-          fairRows[m][s] = built.model.addConstraint(
-            "fair_\(line.indicator.id)_\(s + 1)", [.init(built.x[m][s], 1), .init(t, -w)], upper: o)
-        }
-      }
-      let solution = solver.solve(built.model)
-      guard solution.status == .optimal, let duals = solution.duals else {
-        throw Failure(termination: solution.termination, message: solution.message)
-      }
-      continuous = built.read(solution)
-      for (m, line) in lines.enumerated() {
-        guard let t = tVariables[m] else { continue }
-        let tValue = solution.values[t]
-        if stage == 1 {
-          level[m] = tValue
-          let dual = duals[built.totalRows[m]]
-          marginal[m] = abs(dual) > 1e-12 ? dual / line.unit : 0
-        }
-        var fixedAny = false
-        for s in 0..<line.count where active[m][s] {
-          if abs(duals[fairRows[m][s]!]) > 1e-9 {
-            fixedAny = true
-            active[m][s] = false
-            let v = clamp(continuous[m][s], lower[m][s], upper[m][s])
-            lower[m][s] = v
-            upper[m][s] = v
-          }
-        }
-        for s in 0..<line.count where active[m][s] {
-          if !fixedAny {
-            active[m][s] = false
-            let v = clamp(continuous[m][s], lower[m][s], upper[m][s])
-            lower[m][s] = v
-            upper[m][s] = v
-          } else {
-            let (o, w) = fairness[m][s]
-            upper[m][s] = max(lower[m][s], min(upper[m][s], o + w * tValue + 1e-9))
-          }
+          upper[m][s] = max(lower[m][s], min(upper[m][s], o + w * tValue + 1e-9 * max(1, abs(o + w * tValue))))
         }
       }
     }
+  }
 
-    // Areas outside the rule (no headroom, no baseline): as low as the rest allows.
+  /// Areas outside the rule (no headroom, no baseline): as low as the rest allows.
+  static func polish(
+    _ lines: [LineProblem], lower: [[Double]], upper: [[Double]], l1Bound: Double?, solver: SolverContext
+  ) throws(Failure) -> [[Double]] {
     var polish = Builder(lines: lines, lower: lower, upper: upper, integer: false)
     if let l1Bound { polish.addDeviations(lines, bound: l1Bound) }
     for (m, line) in lines.enumerated() {
@@ -121,14 +182,66 @@ enum FamilySolver {
     guard polished.status == .optimal else {
       throw Failure(termination: polished.termination, message: polished.message)
     }
-    continuous = polish.read(polished).enumerated().map { m, row in
-      row.map { value in
-        let nearest = value.rounded()
-        return abs(value - nearest) < 1e-6 ? nearest : value
-      }
-    }
+    return polish.read(polished).map { row in row.map(FairRounding.snap) }
+  }
 
-    // Whole units.
+  /// Whole units: `FairRounding` member by member (parents first, a "其中" line never above its
+  /// parent's rounded value); the MIP where that cannot apply (equal groups, or bounds that leave
+  /// the largest-remainder choices short of the total).
+  static func wholeUnits(
+    _ lines: [LineProblem], _ relaxed: Relaxed, rule: AllocationRule, solver: SolverContext
+  ) throws(Failure) -> FamilyOutcome {
+    let continuous = relaxed.continuous.map { $0.map(FairRounding.snap) }
+    let fairness = lines.map { fairnessWeights($0, rule: rule) }
+    let rounding = roundingModel(lines, continuous)
+    var termination = Termination.optimal
+    var values: [[Double]]
+    if let fair = fairRounding(lines, continuous) {
+      values = fair
+    } else {
+      let integral = solver.solve(rounding.model)
+      guard integral.hasSolution else {
+        throw Failure(termination: integral.termination, message: integral.message)
+      }
+      termination = integral.termination
+      values = rounding.read(integral).map { $0.map { $0.rounded() } }
+    }
+    let binding = lines.indices.map { m in
+      lines[m].areas.indices.map { s in classify(lines, values, m, s, fairness[m][s].w > 0) }
+    }
+    return FamilyOutcome(
+      termination: termination, values: values, continuous: continuous, binding: binding,
+      marginalCost: relaxed.marginal, ruleLevel: relaxed.level, finalModel: rounding.model)
+  }
+
+  /// The largest-remainder rounding of every member, or nil where it does not apply.
+  static func fairRounding(_ lines: [LineProblem], _ continuous: [[Double]]) -> [[Double]]? {
+    guard !lines.contains(where: { $0.equalGroups.contains { $0.count > 1 } }) else { return nil }
+    var values: [[Double]] = lines.map { _ in [] }
+    for (m, line) in lines.enumerated() {
+      let areas = (0..<line.count).map { s in
+        var upper = line.lock[s] ?? line.cap[s]
+        if let p = line.parent, let ps = lines[p].areas.firstIndex(of: line.areas[s]) {
+          upper = min(upper, values[p][ps] + line.parentAllowance[s])
+        }
+        return FairRounding.Area(
+          value: continuous[m][s], lower: line.lock[s] ?? line.floor[s], upper: upper,
+          baseline: line.baseline[s], name: line.areaNames[s])
+      }
+      guard areas.allSatisfy({ $0.lower <= $0.upper }),
+        let rounded = FairRounding.round(areas, required: line.required)
+      else { return nil }
+      values[m] = rounded
+    }
+    return values
+  }
+
+  /// The rounding MIP: each value may only round to the floor or ceiling of its continuous value.
+  /// Minimise the total first (add as little as possible above the target), then the distance from
+  /// the continuous values: the weight of rounding area s up is 1 + δ(1 − 2·frac(c_s)) with δ < 1/n,
+  /// so the second aim never outweighs one unit of the first (largest remainders go up). Solved only
+  /// where fair rounding cannot apply; always kept as the family's model for `--write-lp`.
+  static func roundingModel(_ lines: [LineProblem], _ continuous: [[Double]]) -> Builder {
     var rounded = Builder(
       lines: lines,
       lower: lines.indices.map { m in
@@ -151,17 +264,7 @@ enum FamilySolver {
         rounded.model.setCost(rounded.x[m][s], 1 + delta * (1 - 2 * fraction))
       }
     }
-    let integral = solver.solve(rounded.model)
-    guard integral.hasSolution else {
-      throw Failure(termination: integral.termination, message: integral.message)
-    }
-    let values = rounded.read(integral).map { $0.map { $0.rounded() } }
-    let binding = lines.indices.map { m in
-      lines[m].areas.indices.map { s in classify(lines, values, m, s, fairness[m][s].w > 0) }
-    }
-    return FamilyOutcome(
-      termination: integral.termination, values: values, continuous: continuous, binding: binding,
-      marginalCost: marginal, ruleLevel: level, finalModel: rounded.model)
+    return rounded
   }
 
   /// Whether the family's constraints can all hold (one LP, no objective).

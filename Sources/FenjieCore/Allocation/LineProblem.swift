@@ -26,6 +26,8 @@ struct LineProblem: Sendable {
   /// Positions in `Dataset.areas` of the areas with "/" on this line (an elastic re-solve may
   /// suggest opening one).
   var closed: [Int] = []
+  /// The names of the open areas (for the tie rule of `FairRounding`), like `areas`.
+  var areaNames: [String] = []
 
   var count: Int { areas.count }
 }

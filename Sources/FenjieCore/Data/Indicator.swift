@@ -6,6 +6,9 @@ public enum IndicatorKind: String, Sendable, Codable, CaseIterable {
   case amount
   /// Decimals that are a level, not a flow (全社会研发投入); goal = the final year's value.
   case level
+  /// Whole numbers that are a level, not a flow (高新技术企业数, 有效发明专利拥有量): split in whole
+  /// units like a count, goal = the final year's value like a level, simulated as a level.
+  case stock
   /// A growth rate (研发人员增速, %): not split, every area carries the district rate.
   case rate
   /// A share (高新技术产业产值占比, %): areas get the numerator amount (高新技术产业产值, 亿元); the
@@ -16,9 +19,11 @@ public enum IndicatorKind: String, Sendable, Codable, CaseIterable {
   public var isSplit: Bool { self != .rate }
   /// Whether the three-year goal is the sum of the years (else the final year's value).
   public var goalIsSum: Bool { self == .count || self == .amount }
-  /// The unit of allocation: whole numbers for counts, hundredths for everything else, so the table
-  /// as printed (two decimals) adds up exactly.
-  public var resolution: Double { self == .count ? 1 : 0.01 }
+  /// Whether area values are whole numbers (counts and stocks).
+  public var isWhole: Bool { self == .count || self == .stock }
+  /// The unit of allocation: whole numbers for counts and stocks, hundredths for everything else, so
+  /// the table as printed (two decimals) adds up exactly.
+  public var resolution: Double { isWhole ? 1 : 0.01 }
 }
 
 /// One line (指标 / 行动内容) of the district's plan.

@@ -10,8 +10,9 @@ import Foundation
 /// probability P(m) that the district total of the allocation year reaches the target, when the
 /// line is allocated with margin m, is estimated from `runs` simulated years with a fixed seed (the
 /// same draws for every m, so the estimate is a step function rising with m). The smallest margin
-/// in [−30%, +300%] whose estimate is at least the level is found by bisection to 0.1 percentage
-/// point; parents come before their "其中" lines. The final table is then checked by an independent
+/// in [0, +300%] whose estimate is at least the level is found by bisection to 0.1 percentage
+/// point; parents come before their "其中" lines. A margin is never negative: a line that reaches
+/// the level with no margin keeps margin 0 (it is already safe) rather than fall below the target. The final table is then checked by an independent
 /// simulation with another seed.
 public struct ConfidenceMargins: Sendable {
   public struct Line: Sendable {
@@ -23,6 +24,8 @@ public struct ConfidenceMargins: Sendable {
     public var interval: ProbabilityInterval
     /// The level could not be reached within +300%.
     public var reached: Bool
+    /// The level is reached with no margin at all: the margin stays 0, never below the target.
+    public var alreadySafe: Bool = false
   }
 
   public var level: Double
@@ -34,7 +37,7 @@ public struct ConfidenceMargins: Sendable {
   public var settings: AllocationSettings
 
   public static let method =
-    "sample average approximation: for each line, the smallest margin (bisection over −30%…+300%, to 0.1 pt) whose simulated odds of the district total reaching the target, with fixed draws, are at least the level; checked by an independent simulation with another seed"
+    "sample average approximation: for each line, the smallest margin (bisection over 0…+300%, to 0.1 pt; never below the district target) whose simulated odds of the district total reaching the target, with fixed draws, are at least the level; checked by an independent simulation with another seed"
 
   public init(
     scenario: Scenario, simulation: SimulationSettings, level: Double, runs: Int = 20_000, checkRuns: Int = 50_000,
@@ -76,12 +79,14 @@ public struct ConfidenceMargins: Sendable {
           return try Simulator(input: input).run(runs: runs, seed: seed, threads: Simulator.defaultThreads).goals.first?.pHit
         } catch { throw .simulation(file: scenario.path, message: "cannot simulate \(indicator.name): \(error)") }
       }
-      var low = -0.3
+      var low = 0.0
       var high = 3.0
       guard let top = try probability(high, seed: seed, runs: runs) else { continue }
       let reached = top >= level
+      var safe = false
       if reached, let bottom = try probability(low, seed: seed, runs: runs), bottom >= level {
         high = low
+        safe = true
       } else if reached {
         while high - low > 0.001 {
           let mid = (low + high) / 2
@@ -97,7 +102,7 @@ public struct ConfidenceMargins: Sendable {
       lines.append(
         Line(
           indicator: indicator.id, name: indicator.areaName, margin: margin, probability: checked,
-          interval: ProbabilityInterval(wilsonHits: hits, runs: checkRuns), reached: reached))
+          interval: ProbabilityInterval(wilsonHits: hits, runs: checkRuns), reached: reached, alreadySafe: safe))
     }
     self.lines = lines
     self.settings = settings
@@ -120,7 +125,7 @@ public struct ConfidenceMargins: Sendable {
       areas: areas, years: [year], groups: [indicator.action], factor: .district,
       indicators: [
         SimIndicator(
-          id: indicator.id, name: indicator.areaName, kind: SimKind(rawValue: indicator.kind.rawValue)!, group: 0,
+          id: indicator.id, name: indicator.areaName, kind: indicator.kind == .stock ? .level : SimKind(rawValue: indicator.kind.rawValue)!, group: 0,
           cells: [cells], goals: [SimGoal(type: .annual, target: target, aggregate: .finalYear)])
       ])
   }

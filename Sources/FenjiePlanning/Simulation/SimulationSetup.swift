@@ -61,7 +61,7 @@ public struct SimulationSetup: Sendable {
       }
       indicators.append(
         SimIndicator(
-          id: indicator.id, name: indicator.areaName, kind: SimKind(rawValue: indicator.kind.rawValue)!,
+          id: indicator.id, name: indicator.areaName, kind: indicator.kind == .stock ? .level : SimKind(rawValue: indicator.kind.rawValue)!,
           group: groups.firstIndex(of: indicator.action)!, cells: cells,
           goals: try Self.goals(indicator, goalYear: goalYear, known: known, scenario: scenario)))
     }

@@ -1,0 +1,139 @@
+import LinearProgramming
+
+/// A family that cannot be allocated as set: what is short, the repair shown in the table, and the
+/// alternatives. Every repair is re-solved before it is shown or listed.
+extension Allocator {
+  /// A repair applied to the family and re-solved.
+  struct AppliedRepair {
+    var relaxed: [LineProblem]
+    var changes: [[SuggestedChange]]
+    var outcome: FamilyOutcome
+    /// Per member, the uniform extra share of headroom (nil for the fewest-changes repair).
+    var lambda: [Double]?
+  }
+
+  func explainInfeasible(
+    _ members: [LineProblem], _ family: [String], failure: FamilySolver.Failure, solver: SolverContext,
+    context: BaselineContext, lines: inout [String: IndicatorAllocation], models: inout [LinearModel],
+    diagnostics: inout [Diagnostic]
+  ) {
+    guard failure.termination == .infeasible else {
+      blank(family, "could not be allocated: \(failure.message)", lines: &lines, diagnostics: &diagnostics)
+      return
+    }
+    let spread = spreadRepair(members, solver: solver)
+    let fewest = fewestChanges(members, solver: solver, needed: spread == nil)
+    guard let shown = spread ?? fewest else {
+      blank(
+        family,
+        "could not be allocated: its floors, locks, equal groups and parent line contradict each other, and neither raising every area's cap nor a set of changes found within the time limit reconciles them",
+        lines: &lines, diagnostics: &diagnostics)
+      return
+    }
+    models.append(shown.outcome.finalModel)
+    record(shown.outcome, shown.relaxed, family, status: shown.outcome.termination == .optimal ? .optimal : .feasible, into: &lines)
+    // Show the floors, caps and locks as set; the changes are listed separately.
+    for (m, id) in family.enumerated() {
+      for (s, position) in members[m].areas.enumerated() {
+        let area = dataset.areas[position]
+        lines[id]?.areas[area]?.floor = members[m].floor[s] * members[m].unit
+        lines[id]?.areas[area]?.cap = members[m].cap[s] * members[m].unit
+      }
+    }
+    for (m, id) in family.enumerated() {
+      explainMember(
+        m, id, members, shown: shown, alternative: spread == nil ? nil : fewest, solver: solver,
+        context: context, lines: &lines, diagnostics: &diagnostics)
+    }
+  }
+
+  /// The uniform extra growth (`SpreadRepair`), re-solved.
+  func spreadRepair(_ members: [LineProblem], solver: SolverContext) -> AppliedRepair? {
+    guard let found = SpreadRepair.find(members, areaNames: dataset.areas, solver: solver),
+      let outcome = try? FamilySolver.solve(
+        found.relaxed, rule: settings.rule, solver: solver, waterFilling: settings.waterFilling)
+    else { return nil }
+    return AppliedRepair(relaxed: found.relaxed, changes: found.changes, outcome: outcome, lambda: found.lambda)
+  }
+
+  /// The fewest changes (`ElasticSolver`, a MIP), re-solved. Where the spread repair exists it is
+  /// only an alternative, so it gets a short time limit and is skipped on large families.
+  func fewestChanges(_ members: [LineProblem], solver: SolverContext, needed: Bool) -> AppliedRepair? {
+    var limited = solver
+    if !needed {
+      guard members.reduce(0, { $0 + $1.count }) <= 400 else { return nil }
+      limited.options.timeLimit = min(solver.options.timeLimit, 5)
+    }
+    guard let elastic = ElasticSolver.relax(members, areaNames: dataset.areas, solver: limited),
+      let outcome = try? FamilySolver.solve(
+        elastic.relaxed, rule: settings.rule, solver: solver, waterFilling: settings.waterFilling)
+    else { return nil }
+    return AppliedRepair(relaxed: elastic.relaxed, changes: elastic.changes, outcome: outcome, lambda: nil)
+  }
+
+  /// Every member of the family marked "/" with the reason.
+  func blank(
+    _ family: [String], _ reason: String, lines: inout [String: IndicatorAllocation], diagnostics: inout [Diagnostic]
+  ) {
+    for id in family {
+      lines[id]?.status = .infeasible
+      for area in dataset.areas { lines[id]?.areas[area] = AreaAllocation(value: nil) }
+      diagnostics.append(Diagnostic(.error, indicator: id, reason))
+    }
+  }
+
+  /// The note of one member: the shortfall, the repair shown, the growth setting that would do it,
+  /// and the fewest-changes alternative where it is small (at most two changes).
+  func explainMember(
+    _ m: Int, _ id: String, _ members: [LineProblem], shown: AppliedRepair, alternative: AppliedRepair?,
+    solver: SolverContext, context: BaselineContext, lines: inout [String: IndicatorAllocation],
+    diagnostics: inout [Diagnostic]
+  ) {
+    let line = members[m]
+    let changes = shown.changes[m]
+    lines[id]?.changes = changes
+    let largest = ElasticSolver.largestTotal(members, member: m, solver: solver)
+    lines[id]?.largestFeasibleTotal = largest
+    let required = line.required * line.unit
+    let short = largest.map { $0 < required - 1e-9 } ?? false
+    guard short || !changes.isEmpty else { return }
+    lines[id]?.status = .infeasible
+    var parts: [String] = []
+    if let largest, short {
+      parts.append(
+        "\(format(required, line)) required, at most \(format(largest, line)) possible under its caps, floors, locks and parent line (short by \(format(required - largest, line)))")
+    } else if members.contains(where: { $0.parent == m }) {
+      parts.append("its caps leave its 其中 line\(members.filter { $0.parent == m }.count > 1 ? "s" : "") too little room in the streets (a 其中 line never exceeds its parent)")
+    } else if line.parent != nil {
+      parts.append("its caps are too tight together with its parent line's for the two targets")
+    } else {
+      parts.append("its caps, floors, locks and groups contradict each other")
+    }
+    if changes.isEmpty {
+      parts.append("the repair of its parent line, applied in the table (checked), makes room for it")
+    } else {
+      parts.append(repairSentence(changes, line, lambda: shown.lambda?[m]))
+    }
+    if short, let growth = neededGrowth(members, member: m, target: lines[id]?.districtTarget ?? 0, context: context, solver: solver) {
+      parts.append(
+        "or allow every street more growth on this line: [capacity.by_indicator.\(id)] max_growth = \(JSONValueless(growth)) (now \(JSONValueless(settings.capacity(for: id).maxGrowth)))")
+      lines[id]?.neededMaxGrowth = growth
+    }
+    if let alternative, (1...2).contains(alternative.changes[m].count) {
+      let listed = alternative.changes[m].map { describe($0, line) }.joined(separator: "; ")
+      parts.append("alternative with fewer changes (checked): \(listed)")
+    }
+    diagnostics.append(Diagnostic(.error, indicator: id, parts.joined(separator: ". ")))
+  }
+
+  /// "repair shown in the table: …", listing at most twelve changes.
+  func repairSentence(_ changes: [SuggestedChange], _ line: LineProblem, lambda: Double?) -> String {
+    var listed = changes.prefix(12).map { describe($0, line) }.joined(separator: "; ")
+    if changes.count > 12 { listed += "; and \(changes.count - 12) more" }
+    guard let lambda, lambda > 0 else {
+      return "smallest change\(changes.count > 1 ? "s" : "") that make\(changes.count > 1 ? "" : "s") it feasible, applied in the table (checked): " + listed
+    }
+    let share = format2(lambda * 100)
+    return "repair applied in the table (checked): the same extra growth for every street, caps raised by \(share)% of each street's headroom: " + listed
+  }
+}
