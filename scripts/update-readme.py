@@ -5,7 +5,11 @@
 
 is replaced by what `.build/release/fenjie ARGS` prints now (standard output and error), filtered:
 `lines A-B` keeps lines A to B, `grep REGEX` keeps matching lines, `from REGEX` keeps the lines from
-the first match to the next blank line; `prompt` puts "$ fenjie ARGS" on top.
+the first match to the next blank line; `prompt` puts "$ fenjie ARGS" on top. A block after
+
+    <!-- output-script: scripts/NAME.sh -->
+
+is what that script prints (a walk-through of several commands).
 
     swift build -c release --product fenjie && python3 scripts/update-readme.py
 """
@@ -46,13 +50,17 @@ out, i, count = [], 0, 0
 while i < len(text):
     line = text[i]
     out.append(line)
-    m = re.match(r"<!-- output: (.*) -->$", line.strip())
+    m = re.match(r"<!-- output(-script)?: (.*) -->$", line.strip())
     if m and i + 1 < len(text) and text[i + 1].startswith("```"):
         out.append(text[i + 1])
         j = i + 2
         while not text[j].startswith("```"):
             j += 1
-        out += run(m.group(1))
+        if m.group(1):  # a script of several commands, run from the repository root
+            result = subprocess.run(["bash", os.path.join(root, m.group(2))], cwd=root, capture_output=True, text=True)
+            out += (result.stdout + result.stderr).rstrip("\n").split("\n")
+        else:
+            out += run(m.group(2))
         out.append(text[j])
         i = j + 1
         count += 1

@@ -1,53 +1,313 @@
 import FenjieCore
 import Foundation
-import SwiftCSV
 
 /// A CSV file as rows of cells, read the way planners' files come: UTF-8 with or without a
 /// byte-order mark, CRLF or LF line ends, trailing empty rows and columns dropped.
+///
+/// Read exactly or refused: a row with more cells than the header (an unquoted comma in `1,200`
+/// shifts every cell after it) or fewer (a missing comma, a row cut short), control characters (a NUL
+/// from a damaged file), an unclosed quote and an oversized cell are refused with their row and
+/// column. The parser is one pass over the text: a 10 MB file is read or refused in well under a second.
 public struct CSVFile: Sendable {
   /// The path as the user gave it (for messages).
   public var path: String
-  /// Rows as read; row 0 is the header (spreadsheet row 1).
+  /// Rows as read; row 0 is the header (spreadsheet row 1). Blank rows inside the file are kept (as
+  /// empty rows) so that indices stay spreadsheet rows.
   public var rows: [[String]]
+  /// Whether the last row ends with a line end. Excel and WPS always write one: a file without it may
+  /// have been cut short inside its last cell.
+  public var endsWithLineEnd: Bool = true
+  /// The spreadsheet row of `rows[0]`: 1 for a CSV file; for a workbook sheet, the row under its
+  /// title rows.
+  public var firstRow = 1
+  /// The sheet a workbook's table was read from (messages then say `分解表!F12`).
+  public var sheet: String? = nil
 
-  public static func read(_ path: String, displayName: String? = nil) throws(InputError) -> CSVFile {
+  /// The longest cell read at all (a note column may be long; names are limited by the loader).
+  public static let maximumCellLength = 10_000
+
+  public static func read(_ path: String, displayName: String? = nil) throws(InputErrors) -> CSVFile {
     let name = displayName ?? path
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(file: name, "cannot be read (missing, or not a file)")
-    }
-    let text = try decode(data, name: name)
+    if path.lowercased().hasSuffix(".xlsx") { return try readWorkbook(path, name: name) }
+    let data: Data
+    do { data = try InputFile.contents(path, name: name) } catch { throw InputErrors([error]) }
+    let text: String
+    do { text = try decode(data, name: name) } catch { throw InputErrors([error]) }
     return try parse(text, name: name)
   }
 
-  public static func parse(_ text: String, name: String) throws(InputError) -> CSVFile {
-    let csv: CSV<Enumerated>
-    do {
-      csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
-    } catch {
-      throw InputError(file: name, "is not a readable CSV file (\(error)); check for an unclosed quote")
-    }
-    var rows = [csv.header] + csv.rows
-    rows = rows.map { row in
-      var trimmed = row.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+  public static func parse(_ text: String, name: String) throws(InputErrors) -> CSVFile {
+    var scanner = CSVScanner(text, name: name)
+    let records = scanner.records()
+    if !scanner.errors.isEmpty { throw InputErrors(scanner.errors) }
+    var rows = records.map { record in
+      var trimmed = record.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
       while let last = trimmed.last, last.isEmpty { trimmed.removeLast() }
       return trimmed
     }
-    while let last = rows.last, last.isEmpty { rows.removeLast() }
-    guard !rows.isEmpty, !rows[0].isEmpty else { throw InputError(file: name, "is empty") }
-    return CSVFile(path: name, rows: rows)
+    var rawCounts = records.map(\.cells.count)
+    while let last = rows.last, last.isEmpty {
+      rows.removeLast()
+      rawCounts.removeLast()
+    }
+    guard !rows.isEmpty, !rows[0].isEmpty else { throw InputErrors([InputError(file: name, "is empty")]) }
+    var file = CSVFile(path: name, rows: rows)
+    file.endsWithLineEnd = records.count > rows.count || (records.last?.endedByLineEnd ?? true)
+    let errors = file.rowLengthErrors(rawCounts: rawCounts)
+    if !errors.isEmpty { throw InputErrors(errors) }
+    return file
+  }
+
+  /// Rows whose cells do not line up with the header's columns.
+  func rowLengthErrors(rawCounts: [Int]) -> [InputError] {
+    let width = rows[0].count
+    var errors: [InputError] = []
+    for (index, row) in rows.enumerated().dropFirst() where !row.isEmpty {
+      if row.count > width {
+        errors.append(
+          InputError(
+            file: path, row: index + 1, column: columnLetter(width),
+            "this row has \(row.count) cells where the header (row 1) has \(width): every cell after the extra one is shifted\(splitNumberHint(row)). Quote a cell that holds a comma (\"1,200\"), or delete the stray cell"))
+      } else if rawCounts[index] < width {
+        let last = index == rows.count - 1 && !endsWithLineEnd
+        errors.append(
+          InputError(
+            file: path, row: index + 1, column: columnName(rawCounts[index]),
+            "this row has \(rawCounts[index]) cells where the header (row 1) has \(width)\(last ? ": the file ends inside this row; was it cut short?" : ": a comma is missing, or the row was cut short")"))
+      }
+    }
+    return errors
+  }
+
+  /// "; columns H and I look like one number (1,200) split by an unquoted comma" where they do.
+  func splitNumberHint(_ row: [String]) -> String {
+    for c in row.indices.dropLast() {
+      let a = row[c]
+      let b = row[c + 1]
+      let isDigits = { (s: String) in !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
+      if isDigits(a), a.count <= 3, b.count == 3, isDigits(b) {
+        return "; columns \(columnLetter(c)) and \(columnLetter(c + 1)) look like one number (\(a),\(b)) split by an unquoted comma"
+      }
+    }
+    return ""
   }
 
   /// UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or GB18030/GBK.
   static func decode(_ data: Data, name: String) throws(InputError) -> String {
     guard let (text, _) = TextDecoding.decode(data) else {
+      if TextDecoding.isCutUTF8(data) { throw InputError(file: name, TextDecoding.cutAdvice) }
       throw InputError(file: name, TextDecoding.resaveAdvice)
     }
     return text
   }
 
+  /// A table from the first sheet of an .xlsx workbook: the title rows above the header (rows with
+  /// at most one filled cell, as a merged title is) are skipped; the header is the first row with two
+  /// or more; a cell right of the header's last column is refused, as in a CSV file.
+  static func readWorkbook(_ path: String, name: String) throws(InputErrors) -> CSVFile {
+    let grid: XLSXSheetGrid
+    do { grid = try XLSXReader.read(path, displayName: name) } catch { throw InputErrors([error]) }
+    guard let header = grid.rows.firstIndex(where: { $0.filter { !$0.isEmpty }.count >= 2 }) else {
+      throw InputErrors([InputError(file: name, "the sheet \(grid.sheet) has no header row (a row naming its columns)")])
+    }
+    var rows = Array(grid.rows[header...])
+    while let last = rows.last, last.allSatisfy(\.isEmpty) { rows.removeLast() }
+    rows = rows.map { row in
+      var trimmed = row.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      while let last = trimmed.last, last.isEmpty { trimmed.removeLast() }
+      return trimmed
+    }
+    var file = CSVFile(path: name, rows: rows)
+    file.firstRow = header + 1
+    file.sheet = grid.sheet
+    var errors: [InputError] = []
+    for (index, row) in rows.enumerated().dropFirst() where row.count > rows[0].count {
+      errors.append(file.error(row: index + 1, column: rows[0].count, "a value right of the table's last column (\(quotedPrefix(row[rows[0].count], limit: 20))): give the column a header, or delete the cell"))
+    }
+    if !errors.isEmpty { throw InputErrors(errors) }
+    return file
+  }
+
+  /// An error at `row` (1-based in `rows`: 1 is the header) and `column`, told as the spreadsheet
+  /// shows it: `file, row 12, column F (扬名街道)` for a CSV, `file: 分解表!F12 (扬名街道)` for a sheet.
+  public func error(row: Int?, column: Int?, _ message: String) -> InputError {
+    let sheetRow = row.map { $0 - 1 + firstRow }
+    guard let sheet else { return InputError(file: path, row: sheetRow, column: column.map(columnName), message) }
+    var place = sheet
+    switch (column, sheetRow) {
+    case (let column?, let row?): place += "!\(columnLetter(column))\(row)"
+    case (let column?, nil): place += ", column \(columnLetter(column))"
+    case (nil, let row?): place += ", row \(row)"
+    case (nil, nil): break
+    }
+    if let column, column < rows[0].count, !rows[0][column].isEmpty {
+      place += " (\(quotedPrefix(rows[0][column], limit: 40, quotes: false)))"
+    }
+    return InputError(file: path, "\(place): \(message)")
+  }
+
   /// "E (惠山街道)" for a column index.
   public func columnName(_ index: Int) -> String {
     let header = index < rows[0].count ? rows[0][index] : ""
-    return header.isEmpty ? columnLetter(index) : "\(columnLetter(index)) (\(header))"
+    return header.isEmpty ? columnLetter(index) : "\(columnLetter(index)) (\(quotedPrefix(header, limit: 40, quotes: false)))"
   }
+}
+
+/// One pass over CSV text (RFC 4180 as Excel writes it: cells separated by commas, a cell in double
+/// quotes may hold commas, quotes doubled and line ends).
+struct CSVScanner {
+  struct Record {
+    var cells: [String]
+    var endedByLineEnd: Bool
+  }
+
+  let scalars: String.UnicodeScalarView
+  let name: String
+  var errors: [InputError] = []
+
+  init(_ text: String, name: String) {
+    scalars = text.unicodeScalars
+    self.name = name
+  }
+
+  mutating func records() -> [Record] {
+    var records: [Record] = []
+    var cells: [String] = []
+    var cell = String.UnicodeScalarView()
+    var cellLength = 0
+    var cellBlank = true
+    var inQuotes = false
+    var quoteRow = 0
+    var quotedLineEnds = 0
+    var index = scalars.startIndex
+    var tooLong = false
+    func fail(_ row: Int, _ column: Int, _ message: String) -> Bool {
+      errors.append(InputError(file: name, row: row, column: columnLetter(column), message))
+      return errors.count >= 20
+    }
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      index = scalars.index(after: index)
+      let row = records.count + 1
+      if inQuotes {
+        if scalar == "\"" {
+          if index < scalars.endIndex && scalars[index] == "\"" {
+            index = scalars.index(after: index)
+            cell.append(scalar)
+            cellLength += 1
+          } else {
+            inQuotes = false
+            let next = index < scalars.endIndex ? scalars[index] : ","
+            if quotedLineEnds > 0 && next != "," && next != "\r" && next != "\n" {
+              _ = fail(quoteRow, cells.count, "a quote (\") opened in this cell closes only \(quotedLineEnds) line(s) further down, inside other text: a quote is missing or stray; the rows after it cannot be read")
+              return records
+            }
+          }
+          continue
+        }
+        if scalar == "\n" { quotedLineEnds += 1 }
+      } else {
+        switch scalar {
+        case ",":
+          cells.append(String(cell))
+          cell = String.UnicodeScalarView()
+          cellLength = 0
+          cellBlank = true
+          tooLong = false
+          continue
+        case "\r", "\n":
+          if scalar == "\r" && index < scalars.endIndex && scalars[index] == "\n" { index = scalars.index(after: index) }
+          cells.append(String(cell))
+          records.append(Record(cells: cells, endedByLineEnd: true))
+          cells = []
+          cell = String.UnicodeScalarView()
+          cellLength = 0
+          cellBlank = true
+          tooLong = false
+          continue
+        case "\"" where cellBlank:
+          inQuotes = true
+          quoteRow = row
+          quotedLineEnds = 0
+          continue
+        default: break
+        }
+      }
+      if isControl(scalar) {
+        if fail(row, cells.count, "contains the control character \(scalarName(scalar)) (after \(quotedPrefix(String(cell), limit: 20))): the file is damaged or not a table; remove the character, or export the sheet again") {
+          return records
+        }
+        skipToLineEnd(&index)
+        cells = []
+        cell = String.UnicodeScalarView()
+        cellLength = 0
+        cellBlank = true
+        inQuotes = false
+        records.append(Record(cells: [], endedByLineEnd: true))
+        continue
+      }
+      cellLength += 1
+      if cellLength > CSVFile.maximumCellLength {
+        if !tooLong, fail(row, cells.count, "a cell of more than \(CSVFile.maximumCellLength) characters (beginning \(quotedPrefix(String(cell), limit: 30, count: false))) is not a table cell: is a quote left open, or was text pasted into one cell?") {
+          return records
+        }
+        tooLong = true
+        continue
+      }
+      cell.append(scalar)
+      if cellBlank && !scalar.properties.isWhitespace { cellBlank = false }
+    }
+    if inQuotes {
+      _ = fail(quoteRow, cells.count, "a quote (\") opened in this cell is never closed: the rest of the file was read as one cell; close the quote, or remove it")
+      return records
+    }
+    if !cells.isEmpty || cellLength > 0 {
+      cells.append(String(cell))
+      records.append(Record(cells: cells, endedByLineEnd: false))
+    }
+    return records
+  }
+
+  /// After an error in a row: its other cells are not looked at.
+  func skipToLineEnd(_ index: inout String.UnicodeScalarView.Index) {
+    while index < scalars.endIndex, scalars[index] != "\n" { index = scalars.index(after: index) }
+    if index < scalars.endIndex { index = scalars.index(after: index) }
+  }
+
+  func isControl(_ scalar: Unicode.Scalar) -> Bool { isControlCharacter(scalar) && scalar != "\n" && scalar != "\r" }
+}
+
+/// C0 and C1 control characters other than the tab, and DEL: never in a table or a scenario that
+/// was meant; a NUL is what a damaged file or a binary one shows.
+func isControlCharacter(_ scalar: Unicode.Scalar) -> Bool {
+  let v = scalar.value
+  return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v)
+}
+
+/// "U+0000 (NUL)" for a control character.
+func scalarName(_ scalar: Unicode.Scalar) -> String {
+  let names: [UInt32: String] = [0: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC", 0x7F: "DEL", 0x0A: "LF", 0x0D: "CR"]
+  let hex = String(scalar.value, radix: 16, uppercase: true)
+  let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  return names[scalar.value].map { "\(code) (\($0))" } ?? code
+}
+
+/// A text quoted for a message, cut to its first `limit` characters: a 10 MB cell is never echoed.
+/// Control characters are shown by their code.
+func quotedPrefix(_ text: String, limit: Int, quotes: Bool = true, count showCount: Bool = true) -> String {
+  var shown = ""
+  var count = 0
+  for character in text {
+    if count == limit { break }
+    count += 1
+    if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1, isControlCharacter(scalar) {
+      shown += "<\(scalarName(scalar))>"
+    } else {
+      shown.append(character)
+    }
+  }
+  let cut = count == limit && text.count > limit
+  let body = cut ? shown + "…" : shown
+  let result = quotes ? "\"\(body)\"" : body
+  return cut && showCount ? "\(result) (\(text.count) characters)" : result
 }

@@ -20,7 +20,9 @@ public enum EditedTableReader {
       sheet = table.sheet
       uncalculated = table.uncalculated
     } else {
-      grid = try CSVFile.read(path, displayName: name).rows
+      do { grid = try CSVFile.read(path, displayName: name).rows } catch {
+        throw error.errors.first ?? InputError(file: name, "cannot be read")
+      }
       sheet = nil
     }
     return try parse(grid, sheet: sheet, uncalculated: uncalculated, file: name, dataset: dataset)

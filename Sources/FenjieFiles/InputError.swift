@@ -32,9 +32,11 @@ public struct InputErrors: Error, CustomStringConvertible, Sendable {
 /// The closest of `candidates` to `name` by edit distance (on characters), if it is close enough to
 /// be a likely misspelling.
 public func closestName(to name: String, in candidates: [String]) -> String? {
+  // A name of a hundred characters or more is no misspelling; edit distance would cost its square.
+  guard name.count <= 100 else { return nil }
   let target = Array(name)
   var best: (String, Int)? = nil
-  for candidate in candidates {
+  for candidate in candidates where candidate.count <= 200 {
     let d = editDistance(target, Array(candidate))
     if best == nil || d < best!.1 { best = (candidate, d) }
   }

@@ -13,6 +13,7 @@ public enum NumberCell {
   }
 
   public static func parse(_ raw: String, unit: String? = nil) -> Parsed {
+    if raw.count > 100 { return .invalid("\(quotedPrefix(raw, limit: 30)) is not a number") }
     var text = normalise(raw)
     if text.isEmpty { return .blank }
     if text == "/" { return .notApplicable }
@@ -25,13 +26,13 @@ public enum NumberCell {
         let digits = group.prefix { $0.isASCII && $0.isNumber }
         return digits.count == 3
       }
-      guard valid else { return .invalid("\"\(raw)\" is not a number") }
+      guard valid else { return .invalid("\(quotedPrefix(raw, limit: 30)) is not a number") }
       text = groups.joined()
     }
     guard let value = Double(text), text.allSatisfy({ "0123456789.+-eE".contains($0) }) else {
-      return .invalid("\"\(raw)\" is not a number")
+      return .invalid("\(quotedPrefix(raw, limit: 30)) is not a number")
     }
-    guard value.isFinite else { return .invalid("\"\(raw)\" is not a finite number") }
+    guard value.isFinite else { return .invalid("\(quotedPrefix(raw, limit: 30)) is not a finite number") }
     return .value(value)
   }
 

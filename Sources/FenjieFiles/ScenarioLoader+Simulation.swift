@@ -6,70 +6,76 @@ extension ScenarioLoader {
   /// Reads `[simulation]` and `[[shock]]` of a scenario's merged TOML.
   static func readSimulation(_ reader: TOMLReader, dataset: Dataset) throws(InputError) -> SimulationSettings {
     var settings = SimulationSettings()
-    let document = reader.document
-    func indicator(_ text: String, key: String) throws(InputError) -> String {
-      guard let match = DatasetLoader.matchIndicator(text, dataset.indicators) else {
-        throw document.error(key, "\"\(text)\" is not an indicator of this dataset\(suggestion(text, dataset.indicators.flatMap { [$0.id, $0.name] }))")
-      }
-      return match.id
-    }
     if let table = try reader.subtable("simulation") {
-      try table.checkKeys(["runs", "seed", "mean_ratio", "sigma", "correlation", "factor", "prior_strength", "by_indicator"])
-      if let runs = try table.integer("runs") {
-        guard (1...100_000_000).contains(runs) else { throw document.error("runs", "runs = \(runs) should be between 1 and 100000000") }
-        settings.runs = runs
-      }
-      if let seed = try table.integer("seed") {
-        guard seed >= 0 else { throw document.error("seed", "seed should be 0 or more") }
-        settings.seed = UInt64(seed)
-      }
-      settings.meanRatio = try table.number("mean_ratio", in: 0...10) ?? settings.meanRatio
-      settings.sigma = try table.number("sigma", in: 0...5) ?? settings.sigma
-      settings.correlation = try table.number("correlation", in: 0...1) ?? settings.correlation
-      settings.priorStrength = try table.number("prior_strength", in: 0...1000) ?? settings.priorStrength
-      if let factor = try table.string("factor") {
-        guard let mode = FactorMode(rawValue: factor) else {
-          throw document.error("factor", "factor = \"\(factor)\" should be \"district\" or \"group\"")
-        }
-        settings.factor = mode
-      }
-      if let by = try table.subtable("by_indicator") {
-        for key in by.table.keys.sorted() {
-          guard let entry = try by.subtable(key) else { continue }
-          try entry.checkKeys(["mean_ratio", "sigma", "correlation"])
-          settings.byIndicator[try indicator(key, key: key)] = SimulationSettings.Override(
-            meanRatio: try entry.number("mean_ratio", in: 0...10), sigma: try entry.number("sigma", in: 0...5),
-            correlation: try entry.number("correlation", in: 0...1))
-        }
-      }
+      try readSimulationTable(table, dataset: dataset, into: &settings)
     }
     for shock in try reader.tables("shock") {
-      try shock.checkKeys(["indicator", "indicators", "area", "areas", "year", "years", "change"])
-      var ids: [String] = []
-      for name in (try shock.strings("indicators") ?? []) + [try shock.string("indicator")].compactMap({ $0 }) {
-        ids.append(try indicator(name, key: name))
-      }
-      if ids.isEmpty { ids = dataset.indicators.map(\.id) }
-      var areas: [String] = []
-      for name in (try shock.strings("areas") ?? []) + [try shock.string("area")].compactMap({ $0 }) {
-        guard let area = DatasetLoader.matchArea(name, dataset.areas) else {
-          throw document.error(name, "\"\(name)\" is not an area of this dataset\(suggestion(name, dataset.areas))")
-        }
-        areas.append(area)
-      }
-      var years: [Int] = []
-      if let year = try shock.integer("year") { years.append(year) }
-      if case .array(let items)? = shock.table["years"] {
-        for item in items {
-          guard case .integer(let year) = item else { throw document.error("years", "years should list years, e.g. [2026]") }
-          years.append(year)
-        }
-      }
-      guard let change = try shock.number("change", in: -1...10) else {
-        throw document.error("shock", "each [[shock]] needs change = −0.15 (for −15%)")
-      }
-      settings.shocks.append(SimulationSettings.Shock(indicators: ids, areas: areas, years: years, change: change))
+      settings.shocks.append(try readShock(shock, dataset: dataset))
     }
     return settings
+  }
+
+  static func readSimulationTable(_ table: TOMLReader, dataset: Dataset, into settings: inout SimulationSettings) throws(InputError) {
+    try table.checkKeys(["runs", "seed", "mean_ratio", "sigma", "correlation", "factor", "prior_strength", "by_indicator"])
+    if let runs = try table.integer("runs") {
+      guard (1...100_000_000).contains(runs) else { throw table.error("runs", "runs = \(runs) should be between 1 and 100000000") }
+      settings.runs = runs
+    }
+    if let seed = try table.integer("seed") {
+      guard seed >= 0 else { throw table.error("seed", "seed should be 0 or more") }
+      settings.seed = UInt64(seed)
+    }
+    settings.meanRatio = try table.number("mean_ratio", in: 0...10) ?? settings.meanRatio
+    settings.sigma = try table.number("sigma", in: 0...5) ?? settings.sigma
+    settings.correlation = try table.number("correlation", in: 0...1) ?? settings.correlation
+    settings.priorStrength = try table.number("prior_strength", in: 0...1000) ?? settings.priorStrength
+    if let factor = try table.string("factor") {
+      guard let mode = FactorMode(rawValue: factor) else {
+        throw table.error("factor", "factor = \"\(factor)\" should be \"district\" or \"group\"")
+      }
+      settings.factor = mode
+    }
+    guard let by = try table.subtable("by_indicator") else { return }
+    for key in by.table.keys.sorted() {
+      guard let entry = try by.subtable(key) else { continue }
+      try entry.checkKeys(["mean_ratio", "sigma", "correlation"])
+      settings.byIndicator[try indicator(key, dataset, in: by, key: key).id] = SimulationSettings.Override(
+        meanRatio: try entry.number("mean_ratio", in: 0...10), sigma: try entry.number("sigma", in: 0...5),
+        correlation: try entry.number("correlation", in: 0...1))
+    }
+  }
+
+  /// One `[[shock]]` (or `--shock`): on simulated lines of the dataset (a rate line is not simulated),
+  /// in plan years, in areas of the dataset; a shock that would move nothing is refused.
+  static func readShock(_ shock: TOMLReader, dataset: Dataset) throws(InputError) -> SimulationSettings.Shock {
+    try shock.checkKeys(["indicator", "indicators", "area", "areas", "year", "years", "change"])
+    var ids: [String] = []
+    for name in (try shock.strings("indicators") ?? []) + [try shock.string("indicator")].compactMap({ $0 }) {
+      let line = try indicator(name, dataset, in: shock, key: name)
+      if line.kind == .rate {
+        throw shock.tableError(name, "\(line.name) is a rate: it is not simulated (every area carries the district rate), so a shock on it would change nothing")
+      }
+      ids.append(line.id)
+    }
+    if ids.isEmpty { ids = dataset.indicators.map(\.id) }
+    var areas: [String] = []
+    for name in (try shock.strings("areas") ?? []) + [try shock.string("area")].compactMap({ $0 }) {
+      areas.append(try area(name, dataset, in: shock, key: name))
+    }
+    var years: [Int] = []
+    if let year = try shock.integer("year") { years.append(year) }
+    if case .array(let items)? = shock.table["years"] {
+      for item in items {
+        guard case .integer(let year) = item else { throw shock.error("years", "years should list years, e.g. [2026]") }
+        years.append(year)
+      }
+    }
+    for year in years where !dataset.planYears.contains(year) {
+      throw shock.tableError(years.count == 1 ? "year" : "years", "the year \(year) is outside the plan (\(dataset.planYears.map(String.init).joined(separator: ", "))): a shock there would change nothing")
+    }
+    guard let change = try shock.number("change", in: -1...10) else {
+      throw shock.tableError("shock", "each [[shock]] needs change = −0.15 (for −15%)")
+    }
+    return SimulationSettings.Shock(indicators: ids, areas: areas, years: years, change: change)
   }
 }

@@ -47,30 +47,83 @@ public struct TOMLDocument: Sendable {
   public var lines: [String]
 
   public static func read(_ path: String) throws(InputError) -> TOMLDocument {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(file: path, "cannot be read (missing, or not a file)")
-    }
+    let data = try InputFile.contents(path, name: path)
     guard let (text, _) = TextDecoding.decode(data) else {
+      if TextDecoding.isCutUTF8(data) { throw InputError(file: path, TextDecoding.cutAdvice) }
       throw InputError(file: path, "is not UTF-8 (or GB18030) text; save it again as UTF-8")
     }
     return try parse(text, path: path)
   }
 
   public static func parse(_ text: String, path: String) throws(InputError) -> TOMLDocument {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    try refuseControlCharacters(lines, path: path)
     try refuseWhatCrashesTheParser(text, path: path)
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
     } catch let error as TOMLParseError {
+      var line = error.source.begin.line
+      var column = error.source.begin.column
+      if let place = redefinition(error.description, lines: lines) { (line, column) = place }
       throw InputError(
-        file: path, row: error.source.begin.line, column: nil,
-        "is not valid TOML at line \(error.source.begin.line), column \(error.source.begin.column): \(error.description)")
+        file: path, row: line, column: nil,
+        "is not valid TOML at line \(line), column \(column): \(error.description)\(hint(lines, line))")
     } catch {
       throw InputError(file: path, "is not valid TOML: \(error)")
     }
-    return TOMLDocument(
-      path: path, root: convert(table),
-      lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    return TOMLDocument(path: path, root: convert(table), lines: lines)
+  }
+
+  /// A NUL would end the text early for the parser (C strings), silently dropping the rest of the
+  /// file; other control characters are damage too. Refused with their line and column.
+  static func refuseControlCharacters(_ lines: [String], path: String) throws(InputError) {
+    for (index, line) in lines.enumerated() {
+      var column = 0
+      for scalar in line.unicodeScalars {
+        column += 1
+        if isControlCharacter(scalar) && !(scalar == "\r" && column == line.unicodeScalars.count) {
+          throw InputError(
+            file: path, row: index + 1,
+            "column \(column): the control character \(scalarName(scalar)) has no place in a scenario; the file is damaged, or was saved by a program that is not a text editor. Remove it")
+        }
+      }
+    }
+  }
+
+  /// What to do about the usual cause of a parse error on `line`: full-width digits or signs, and
+  /// Chinese punctuation, typed with a Chinese input method.
+  static func hint(_ lines: [String], _ line: Int) -> String {
+    guard line >= 1, line <= lines.count else { return "" }
+    let text = lines[line - 1]
+    if text.unicodeScalars.contains(where: { (0xFF10...0xFF19).contains($0.value) || [0xFF0D, 0xFF0E, 0xFF0B].contains($0.value) }) {
+      return " (the line has full-width digits or signs such as １ or －: write numbers with ASCII digits, e.g. max_growth = 1)"
+    }
+    if text.unicodeScalars.contains(where: { [0xFF1D, 0x201C, 0x201D, 0xFF3B, 0xFF3D, 0xFF0C].contains($0.value) }) {
+      return " (the line has Chinese punctuation such as ＝ “ ” ［ ］ or ，: TOML needs the ASCII forms = \" [ ] ,)"
+    }
+    return ""
+  }
+
+  /// toml++ reports a key defined twice at the first definition; the line to fix is the second one.
+  static func redefinition(_ message: String, lines: [String]) -> (line: Int, column: Int)? {
+    guard message.contains("redefine"), let open = message.lastIndex(of: "'"),
+      let start = message[..<open].lastIndex(of: "'")
+    else { return nil }
+    let key = String(message[message.index(after: start)..<open])
+    guard !key.isEmpty else { return nil }
+    var seen = 0
+    for (index, line) in lines.enumerated() {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      let isDefinition =
+        (trimmed.hasPrefix(key) && trimmed.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix("="))
+        || trimmed == "[\(key)]" || trimmed.hasSuffix(".\(key)]")
+      if isDefinition {
+        seen += 1
+        if seen == 2 { return (index + 1, 1) }
+      }
+    }
+    return nil
   }
 
   /// toml++ (under TOMLKit) stops the whole process on an assertion when a table header does not
@@ -131,13 +184,23 @@ public struct TOMLDocument: Sendable {
     return nil
   }
 
-  /// Keys set on the command line (`--set`, `--lock`, `--shock`): a message about one of them
-  /// that cannot be found in the file points at the command line.
-  public var changedKeys: [String] = []
+  /// What the command line changed (`--set`, `--lock`, `--shock`): the dotted path of each value it
+  /// set (`capacity.max_growth`, `lock[3]`) and the option that set it, so that a message about one of
+  /// them names the option and its value, not a line of the file.
+  public var changedBy: [String: String] = [:]
+
+  /// The option that set `path` (or a table holding it), if the command line did.
+  public func option(setting path: String) -> String? {
+    if let option = changedBy[path] { return option }
+    for (changed, option) in changedBy where path.hasPrefix(changed + ".") || changed.hasPrefix(path + ".") {
+      return option
+    }
+    return nil
+  }
 
   public func error(_ key: String, _ message: String) -> InputError {
+    if let option = option(setting: key) { return InputError(file: option, message) }
     if let row = line(of: key) { return InputError(file: path, row: row, message) }
-    if changedKeys.contains(key) { return InputError(file: "\(path) + \(ScenarioChanges.source)", message) }
     return InputError(file: path, message)
   }
 }

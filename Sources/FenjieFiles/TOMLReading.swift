@@ -14,23 +14,36 @@ struct TOMLReader {
 
   func name(_ key: String) -> String { context.isEmpty ? key : "\(context).\(key)" }
 
+  /// An error about `key` of this table: at the option that set it, else at its line in the file.
+  func error(_ key: String, _ message: String) -> InputError {
+    if let option = document.option(setting: name(key)) { return InputError(file: option, message) }
+    return document.error(key, message)
+  }
+
+  /// An error about this whole table (a `[[lock]]`, a `[[shock]]`): at the option that made it, else
+  /// at `key`'s line.
+  func tableError(_ key: String, _ message: String) -> InputError {
+    if let option = document.option(setting: context) { return InputError(file: option, message) }
+    return document.error(key, message)
+  }
+
   func checkKeys(_ allowed: [String]) throws(InputError) {
     for key in table.keys.sorted() where !allowed.contains(key) {
-      throw document.error(key, "unknown key \"\(name(key))\"\(suggestion(key, allowed))")
+      throw error(key, "unknown key \"\(name(key))\"\(suggestion(key, allowed))")
     }
   }
 
   func string(_ key: String) throws(InputError) -> String? {
     guard let node = table[key] else { return nil }
     guard case .string(let s) = node else {
-      throw document.error(key, "\"\(name(key))\" should be text in quotes, found \(node.typeName)")
+      throw error(key, "\"\(name(key))\" should be text in quotes, found \(node.typeName)")
     }
     return s
   }
 
   func requiredString(_ key: String) throws(InputError) -> String {
     guard let s = try string(key) else {
-      throw InputError(file: document.path, "\(context.isEmpty ? "" : "[\(context)] ")needs \"\(key)\"")
+      throw tableError(context, "\(context.isEmpty ? "" : "[\(context)] ")needs \"\(key)\"")
     }
     return s
   }
@@ -38,11 +51,14 @@ struct TOMLReader {
   func number(_ key: String, in range: ClosedRange<Double>? = nil) throws(InputError) -> Double? {
     guard let node = table[key] else { return nil }
     guard let value = node.number else {
-      throw document.error(key, "\"\(name(key))\" should be a number, found \(node.typeName)")
+      if case .string(let text) = node, text.hasSuffix("%"), let percent = Double(text.dropLast()) {
+        throw error(key, "\"\(name(key))\" should be a number, found text: write \(percent / 100) for \(text)")
+      }
+      throw error(key, "\"\(name(key))\" should be a number, found \(node.typeName)")
     }
-    guard value.isFinite else { throw document.error(key, "\"\(name(key))\" must be a finite number") }
+    guard value.isFinite else { throw error(key, "\"\(name(key))\" must be a finite number") }
     if let range, !range.contains(value) {
-      throw document.error(key, "\"\(name(key))\" = \(value) is outside \(range.lowerBound)…\(range.upperBound)")
+      throw error(key, "\"\(name(key))\" = \(value) is outside \(range.lowerBound)…\(range.upperBound)")
     }
     return value
   }
@@ -50,7 +66,7 @@ struct TOMLReader {
   func integer(_ key: String) throws(InputError) -> Int? {
     guard let node = table[key] else { return nil }
     guard case .integer(let value) = node else {
-      throw document.error(key, "\"\(name(key))\" should be a whole number, found \(node.typeName)")
+      throw error(key, "\"\(name(key))\" should be a whole number, found \(node.typeName)")
     }
     return value
   }
@@ -58,7 +74,7 @@ struct TOMLReader {
   func bool(_ key: String) throws(InputError) -> Bool? {
     guard let node = table[key] else { return nil }
     guard case .bool(let value) = node else {
-      throw document.error(key, "\"\(name(key))\" should be true or false, found \(node.typeName)")
+      throw error(key, "\"\(name(key))\" should be true or false, found \(node.typeName)")
     }
     return value
   }
@@ -66,12 +82,12 @@ struct TOMLReader {
   func strings(_ key: String) throws(InputError) -> [String]? {
     guard let node = table[key] else { return nil }
     guard case .array(let items) = node else {
-      throw document.error(key, "\"\(name(key))\" should be a list of texts, e.g. [\"a\", \"b\"]")
+      throw error(key, "\"\(name(key))\" should be a list of texts, e.g. [\"a\", \"b\"]")
     }
     var result: [String] = []
     for item in items {
       guard case .string(let s) = item else {
-        throw document.error(key, "\"\(name(key))\" should hold texts in quotes, found \(item.typeName)")
+        throw error(key, "\"\(name(key))\" should hold texts in quotes, found \(item.typeName)")
       }
       result.append(s)
     }
@@ -81,7 +97,7 @@ struct TOMLReader {
   func subtable(_ key: String) throws(InputError) -> TOMLReader? {
     guard let node = table[key] else { return nil }
     guard case .table(let t) = node else {
-      throw document.error(key, "\"\(name(key))\" should be a table ([\(name(key))])")
+      throw error(key, "\"\(name(key))\" should be a table ([\(name(key))])")
     }
     return TOMLReader(document, t, context: name(key))
   }
@@ -89,12 +105,12 @@ struct TOMLReader {
   func tables(_ key: String) throws(InputError) -> [TOMLReader] {
     guard let node = table[key] else { return [] }
     guard case .array(let items) = node else {
-      throw document.error(key, "\"\(name(key))\" should be written as [[\(name(key))]] tables")
+      throw error(key, "\"\(name(key))\" should be written as [[\(name(key))]] tables")
     }
     var result: [TOMLReader] = []
     for (index, item) in items.enumerated() {
       guard case .table(let t) = item else {
-        throw document.error(key, "\"\(name(key))\" should be written as [[\(name(key))]] tables")
+        throw error(key, "\"\(name(key))\" should be written as [[\(name(key))]] tables")
       }
       result.append(TOMLReader(document, t, context: "\(name(key))[\(index + 1)]"))
     }

@@ -28,6 +28,18 @@ public enum TextDecoding {
   public static let resaveAdvice =
     "is neither UTF-8 nor GB18030/GBK text (is it an .xlsx or another binary file?); in Excel or WPS use 另存为 → \"CSV UTF-8 (逗号分隔)(*.csv)\""
 
+  /// Whether `data` is UTF-8 cut inside its last character: what a file cut short shows.
+  public static func isCutUTF8(_ data: Data) -> Bool {
+    guard let last = data.last, last >= 0x80 else { return false }
+    for drop in 1...3 where data.count > drop {
+      if String(data: data.dropLast(drop), encoding: .utf8) != nil { return true }
+    }
+    return false
+  }
+
+  public static let cutAdvice =
+    "ends inside a character (its last bytes are the start of a UTF-8 character): the file was cut short; copy or export it again"
+
   static func gb18030(_ data: Data) -> String? {
     guard !data.isEmpty else { return "" }
     let converter = iconv_open("UTF-8", "GB18030")

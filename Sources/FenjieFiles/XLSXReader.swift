@@ -8,7 +8,7 @@ import ZIPFoundation
 
 /// One worksheet of an .xlsx workbook as a grid of cell texts, the way a planner sees it: numbers as
 /// their shortest decimal form, shared and inline strings as text, booleans as TRUE/FALSE, a formula
-/// as its cached value, the cells of a merged range all showing the top-left cell's text (so a
+/// as its cached value, the cells merged down a column all showing the top cell's text (so a
 /// 行动名称 merged down its lines reads on every line).
 ///
 /// Written by hand on ZIPFoundation and Foundation's XMLParser: no Swift package on this machine
@@ -21,8 +21,8 @@ public struct XLSXSheetGrid: Sendable, Equatable {
   /// rows[r][c], zero-based; "" for an empty cell; trailing empty cells and rows dropped.
   public var rows: [[String]]
   /// Cells holding a formula with no saved value (a workbook saved by a program that does not
-  /// calculate, such as openpyxl): they read as "", and `isUncalculated` lets a reader that needs one
-  /// refuse it.
+  /// calculate, such as openpyxl): they read as the formula ("=SUM(D4:L4)"), which no number parser
+  /// takes, so a reader that needs the value refuses it with its place; `isUncalculated` tells them.
   public var uncalculated: Set<[Int]> = []
 
   public func isUncalculated(row: Int, column: Int) -> Bool { uncalculated.contains([row, column]) }
@@ -169,6 +169,8 @@ private final class SheetParser: NSObject, XMLParserDelegate {
   var inValue = false
   var inInline = false
   var hasFormula = false
+  var formula = ""
+  var inFormula = false
   var nextRow = 0
   var nextColumn = 0
   var failure: String? = nil
@@ -197,9 +199,12 @@ private final class SheetParser: NSObject, XMLParserDelegate {
       reference = attributes["r"].flatMap(SheetParser.cell) ?? (nextRow, nextColumn)
       type = attributes["t"] ?? "n"
       value = ""
+      formula = ""
       hasFormula = false
     case "v": inValue = true
-    case "f": hasFormula = true
+    case "f":
+      hasFormula = true
+      inFormula = true
     case "is": inInline = true
     case "t": if inInline { inValue = true }
     case "mergeCell":
@@ -208,11 +213,15 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if inValue { value += string }
+    if inFormula { formula += string }
+  }
 
   func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
     switch element {
     case "v", "t": inValue = false
+    case "f": inFormula = false
     case "is": inInline = false
     case "c":
       guard let (r, c) = reference else { return }
@@ -230,7 +239,10 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         failure = failure ?? "\(place): the cell shows the error \(value); fix the formula or type the number"
       default:
         if value.isEmpty {
-          if hasFormula { uncalculated.insert([r, c]) }
+          if hasFormula {
+            uncalculated.insert([r, c])
+            set(r, c, "=" + formula)
+          }
           return
         }
         guard let number = Double(value), number.isFinite else {
@@ -248,11 +260,13 @@ private final class SheetParser: NSObject, XMLParserDelegate {
 
   func set(_ r: Int, _ c: Int, _ text: String) { cells[r, default: [:]][c] = text }
 
-  /// The grid with merged ranges filled from their top-left cell, trailing empties dropped.
+  /// The grid with cells merged down a column filled from their top cell (a 行动名称 over its lines),
+  /// trailing empties dropped. Cells merged across columns (a title) are left empty but the first,
+  /// so that a title never looks like a header row.
   func grid() -> [[String]] {
-    for (r0, c0, r1, c1) in merges {
+    for (r0, c0, r1, c1) in merges where c0 == c1 {
       let text = cells[r0]?[c0] ?? ""
-      guard !text.isEmpty, r1 - r0 < 10_000, c1 - c0 < 1_000 else { continue }
+      guard !text.isEmpty, r1 - r0 < 10_000 else { continue }
       for r in r0...r1 { for c in c0...c1 where cells[r]?[c] == nil { set(r, c, text) } }
     }
     guard let last = cells.keys.max() else { return [] }

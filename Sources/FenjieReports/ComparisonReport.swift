@@ -88,6 +88,14 @@ public struct ComparisonReport: Sendable {
 
   public func render(_ format: OutputFormat) -> String {
     switch format {
+    case .table: return escapingControlCharacters(renderText(format))
+    case .markdown: return markdownSafe(renderText(format))
+    default: return renderText(format)
+    }
+  }
+
+  func renderText(_ format: OutputFormat) -> String {
+    switch format {
     case .table:
       if noChange { return header + "\n\nNo change: the scenarios give the same table and the same odds.\n" }
       var out = header + "\n\n"

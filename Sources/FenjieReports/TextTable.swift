@@ -58,7 +58,8 @@ public struct TextTable: Sendable {
     return out
   }
 
-  private func csvField(_ s: String) -> String {
+  private func csvField(_ cell: String) -> String {
+    let s = csvNeutralised(cell)
     if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
       return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

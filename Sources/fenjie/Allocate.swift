@@ -23,19 +23,28 @@ extension Fenjie {
     @Option(name: .customLong("write-lp"), help: "Also write the final model in CPLEX LP format, for glpsol --lp FILE.")
     var writeLP: String?
 
-    @Option(help: "Choose each line's margin so that the district total reaches its target with at least this probability under the scenario's simulation model (e.g. 0.9).")
+    @Option(parsing: .unconditional, help: "Choose each line's margin so that the district total reaches its target with at least this probability under the scenario's simulation model (e.g. 0.9).")
     var confidence: Double?
 
     @Option(name: .customLong("from"), help: ArgumentHelp("A 分解表 you edited (the .xlsx fenjie wrote, or its 分解表 sheet saved as CSV): every cell you changed is kept as a lock and the rest re-balanced.", valueName: "EDITED.xlsx"))
     var from: String?
 
-    @Option(name: .customLong("confidence-runs"), help: "Simulated years per step of the margin search (the check uses 2.5× as many, with another seed).")
-    var confidenceRuns: Int = 20_000
+    @Option(name: .customLong("confidence-runs"), parsing: .unconditional, help: "Simulated years per step of the margin search (the check uses 2.5× as many, with another seed; default 20000). Only with --confidence.")
+    var confidenceRunsOption: Int?
+
+    var confidenceRuns: Int { confidenceRunsOption ?? 20_000 }
 
     func validate() throws {
       if let confidence, !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be a probability between 0 and 1, e.g. 0.9") }
       if from != nil, confidence != nil { throw ValidationError("--from and --confidence cannot be combined yet: re-balance the edited table first, then choose margins") }
       if confidenceRuns < 100 || confidenceRuns > 10_000_000 { throw ValidationError("--confidence-runs must be between 100 and 10000000") }
+      if let runs = confidenceRunsOption, confidence == nil {
+        throw ValidationError("--confidence-runs \(runs) does nothing without --confidence (it sets the simulated years of the margin search)")
+      }
+      if !scenario.changes.shocks.isEmpty, confidence == nil {
+        throw ValidationError(
+          "--shock \(scenario.changes.shocks[0]) does nothing on allocate without --confidence: a shock moves the simulated odds, and allocate simulates only to choose margins for --confidence. Use it with simulate, compare or report, or add --confidence 0.9")
+      }
     }
 
     func run() throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import FenjieCore
 import FenjieFiles
 import FenjiePlanning
+import FenjieReports
 import Foundation
 
 extension Fenjie {
@@ -17,8 +18,9 @@ extension Fenjie {
       do {
         loaded = try scenario.load()
       } catch let errors as InputErrors {
-        for error in errors.errors { print("error: \(error)") }
-        print("\(errors.errors.count) error\(errors.errors.count == 1 ? "" : "s")")
+        var lines = errors.errors.map { "error: \($0)" }
+        lines.append("\(errors.errors.count) error\(errors.errors.count == 1 ? "" : "s")")
+        try StandardStreams.write(escapingControlCharacters(lines.joined(separator: "\n") + "\n"))
         throw ExitCode(2)
       }
       let findings = DatasetCheck.run(loaded.dataset, targetsFile: DatasetLoader.display(
@@ -30,15 +32,15 @@ extension Fenjie {
           "error: \(loaded.path): \($0.indicator.flatMap { loaded.dataset.indicator($0)?.name } ?? ""): \($0.message)"
         }
       }
-      for finding in findings { print(finding.description) }
-      for problem in lockProblems { print(problem) }
+      var lines = findings.map(\.description) + lockProblems
       let errors = findings.filter { $0.severity == .error }.count + lockProblems.count
       let warnings = findings.filter { $0.severity == .warning }.count
       if findings.isEmpty && lockProblems.isEmpty {
-        print("✓ \(loaded.path): \(loaded.dataset.indicators.count) indicators, \(loaded.dataset.areas.count) areas, \(loaded.dataset.tables.count) area table(s); no problems found")
+        lines.append("✓ \(loaded.path): \(loaded.dataset.indicators.count) indicators, \(loaded.dataset.areas.count) areas, \(loaded.dataset.tables.count) area table(s); no problems found")
       } else {
-        print("\(errors) error(s), \(warnings) warning(s)")
+        lines.append("\(errors) error(s), \(warnings) warning(s)")
       }
+      try StandardStreams.write(escapingControlCharacters(lines.joined(separator: "\n") + "\n"))
       if errors > 0 { throw ExitCode(2) }
     }
   }

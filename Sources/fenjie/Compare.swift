@@ -13,7 +13,10 @@ extension Fenjie {
     @Argument(help: "The base scenario, then one or more alternatives.")
     var scenarios: [String]
 
-    @OptionGroup var output: OutputOptions
+    /// --set, --lock and --shock apply to every scenario compared.
+    @OptionGroup var changes: ChangeOptions
+
+    @OptionGroup var output: TextOutputOptions
 
     /// --runs applies to every scenario; --seed too (default: the base scenario's seed for all).
     @OptionGroup var simulation: SimulationOptions
@@ -23,14 +26,19 @@ extension Fenjie {
 
     func validate() throws {
       if scenarios.count < 2 { throw ValidationError("give a base scenario and at least one alternative") }
-      if output.resolvedFormat == .xlsx { throw ValidationError("--format xlsx is for allocate and simulate; compare writes table, csv, markdown or json") }
+      if noOdds {
+        let idle = [("--runs", simulation.runs != nil), ("--seed", simulation.seed != nil), ("--threads", simulation.threadsOption != nil), ("--shock", !changes.shocks.isEmpty)]
+        if let (option, _) = idle.first(where: \.1) {
+          throw ValidationError("\(option) does nothing with --no-odds (it changes only the simulated odds, which --no-odds leaves out)")
+        }
+      }
     }
 
     func run() throws {
       var loaded: [(name: String, scenario: Scenario)] = []
       for path in scenarios {
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        loaded.append((name, try ScenarioLoader.load(path)))
+        loaded.append((name, try Fenjie.loadScenario(path, changes: changes.changes)))
       }
       let comparison = try Fenjie.planner.compare(
         loaded, runs: simulation.runs, seed: simulation.seed, threads: simulation.threads, odds: !noOdds)

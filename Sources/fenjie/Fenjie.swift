@@ -31,6 +31,7 @@ struct Fenjie: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+      try flushStandardOutput()
     } catch let error as InputErrors {
       fail(error.errors.map(\.description).joined(separator: "\n"), code: 2)
     } catch let error as InputError {
@@ -45,7 +46,7 @@ struct Fenjie: ParsableCommand {
       let text = fullMessage(for: error)
       let code = exitCode(for: error)
       if code == .success {
-        print(text)
+        do { try StandardStreams.write(text + "\n") } catch { fail(error.description, code: 1) }
         Foundation.exit(0)
       }
       // Usage errors are bad input too.
@@ -54,7 +55,14 @@ struct Fenjie: ParsableCommand {
   }
 
   static func fail(_ message: String, code: Int32) -> Never {
-    FileHandle.standardError.write(Data(("fenjie: " + message + "\n").utf8))
+    StandardStreams.writeError("fenjie: " + escapingControlCharacters(message) + "\n")
     Foundation.exit(code)
+  }
+
+  /// What `print` left in the C library's buffer, written now so that a failure is an error.
+  static func flushStandardOutput() throws {
+    if fflush(nil) != 0 {
+      throw OutputError(path: "standard output", "cannot be written: \(String(cString: strerror(errno)))", refused: false)
+    }
   }
 }

@@ -13,13 +13,25 @@ struct ScenarioOptions: ParsableArguments {
   @Argument(help: "Scenario file (TOML). Default: \(defaultScenario).")
   var scenario: String = defaultScenario
 
-  @Option(help: "Plan year to allocate (overrides the scenario's year).")
+  @Option(parsing: .unconditional, help: "Plan year to allocate (overrides the scenario's year).")
   var year: Int?
 
   @OptionGroup var changes: ChangeOptions
 
   func load() throws -> Scenario {
-    try ScenarioLoader.load(scenario, year: year, changes: changes.changes)
+    try Fenjie.loadScenario(scenario, year: year, changes: changes.changes)
+  }
+}
+
+extension Fenjie {
+  /// Loads a scenario and prints what its reading found doubtful (`ReadingWarning`) on standard
+  /// error: the run goes on, but never silently.
+  static func loadScenario(_ path: String, year: Int? = nil, changes: ScenarioChanges) throws -> Scenario {
+    let scenario = try ScenarioLoader.load(path, year: year, changes: changes)
+    for warning in scenario.dataset.readingWarnings {
+      StandardStreams.writeError(escapingControlCharacters("fenjie: warning: \(warning.description)\n"))
+    }
+    return scenario
   }
 }
 
@@ -38,28 +50,67 @@ struct ChangeOptions: ParsableArguments {
 }
 
 /// Where and how a command writes.
-struct OutputOptions: ParsableArguments {
+struct OutputOptions: ParsableArguments, OutputChoice {
   @Option(help: "table (terminal), csv (opens in Excel/WPS), markdown, json or xlsx (an Excel workbook). Default: from --output's extension, else table.")
   var format: String?
 
-  @Option(name: .shortAndLong, help: "Write to this file (replaced safely) instead of standard output.")
+  @Option(name: .shortAndLong, help: "Write to this file (replaced safely; never one of the run's inputs) instead of standard output.")
   var output: String?
 
-  func validate() throws {
-    if let format, OutputFormat(rawValue: format) == nil {
-      throw ValidationError("--format \(format): choose one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+  static let formats: [OutputFormat] = OutputFormat.allCases
+
+  func validate() throws { try validateChoice() }
+}
+
+/// Where and how `compare` writes: the text formats (a comparison has no workbook).
+struct TextOutputOptions: ParsableArguments, OutputChoice {
+  @Option(help: "table (terminal), csv (opens in Excel/WPS), markdown or json. Default: from --output's extension, else table.")
+  var format: String?
+
+  @Option(name: .shortAndLong, help: "Write to this file (replaced safely; never one of the run's inputs) instead of standard output.")
+  var output: String?
+
+  static let formats: [OutputFormat] = [.table, .csv, .markdown, .json]
+
+  func validate() throws { try validateChoice() }
+}
+
+/// --format and --output, and how a report is written to them.
+protocol OutputChoice {
+  var format: String? { get }
+  var output: String? { get }
+  static var formats: [OutputFormat] { get }
+}
+
+extension OutputChoice {
+  /// The file name extensions that choose a format: .txt is the terminal table.
+  static var extensions: [(String, OutputFormat)] {
+    [("txt", .table), ("csv", .csv), ("md", .markdown), ("markdown", .markdown), ("json", .json), ("xlsx", .xlsx)]
+      .filter { formats.contains($0.1) }
+  }
+
+  static var formatList: String { formats.map(\.rawValue).joined(separator: ", ") }
+
+  func validateChoice() throws {
+    if let format {
+      guard let value = OutputFormat(rawValue: format), Self.formats.contains(value) else {
+        throw ValidationError("--format \(format): choose one of \(Self.formatList)")
+      }
+    }
+    if let output {
+      if output.isEmpty { throw ValidationError("--output needs a file name") }
+      let ext = (output as NSString).pathExtension.lowercased()
+      if format == nil, !ext.isEmpty, !Self.extensions.contains(where: { $0.0 == ext }) {
+        throw ValidationError(
+          "--output \(output): fenjie does not write .\(ext) files; it writes \(Self.formatList) (\(Self.extensions.map { "." + $0.0 }.joined(separator: ", "))). Name the file with one of these extensions, or choose with --format")
+      }
     }
   }
 
   var resolvedFormat: OutputFormat {
     if let format, let value = OutputFormat(rawValue: format) { return value }
-    switch (output as NSString?)?.pathExtension.lowercased() {
-    case "csv": return .csv
-    case "md", "markdown": return .markdown
-    case "json": return .json
-    case "xlsx": return .xlsx
-    default: return .table
-    }
+    let ext = ((output ?? "") as NSString).pathExtension.lowercased()
+    return Self.extensions.first { $0.0 == ext }?.1 ?? .table
   }
 
   /// Prints or writes `text`, never over one of `inputs`.
@@ -67,7 +118,7 @@ struct OutputOptions: ParsableArguments {
     if let output {
       try OutputFile.write(text, to: output, protecting: inputs)
     } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      try StandardStreams.write(text)
     }
   }
 
@@ -79,7 +130,7 @@ struct OutputOptions: ParsableArguments {
     } else if isatty(STDOUT_FILENO) != 0 {
       throw ValidationError("--format xlsx writes an Excel workbook: give --output FILE.xlsx (or redirect standard output to a file)")
     } else {
-      FileHandle.standardOutput.write(data)
+      try StandardStreams.write(data)
     }
   }
 
@@ -96,14 +147,17 @@ struct OutputOptions: ParsableArguments {
 
 /// Runs, seed and threads, for every command that simulates.
 struct SimulationOptions: ParsableArguments {
-  @Option(help: "Number of runs (default: the scenario's [simulation] runs, else 100000).")
+  // `.unconditional`: `--runs -1` is read as the value -1 (and refused as such), not as an option.
+  @Option(parsing: .unconditional, help: "Number of runs (default: the scenario's [simulation] runs, else 100000).")
   var runs: Int?
 
-  @Option(help: "Seed of the random generator (default: the scenario's, else 2026).")
+  @Option(parsing: .unconditional, help: "Seed of the random generator (default: the scenario's, else 2026).")
   var seed: UInt64?
 
-  @Option(help: "Worker threads (default: every core). Never changes the numbers.")
-  var threads: Int = Simulator.defaultThreads
+  @Option(name: .customLong("threads"), parsing: .unconditional, help: "Worker threads (default: every core). Never changes the numbers.")
+  var threadsOption: Int?
+
+  var threads: Int { threadsOption ?? Simulator.defaultThreads }
 
   func validate() throws {
     if let runs, runs < 1 || runs > 100_000_000 { throw ValidationError("--runs must be between 1 and 100000000") }

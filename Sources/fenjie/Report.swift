@@ -29,10 +29,14 @@ extension Fenjie {
 
     func validate() throws {
       if output.isEmpty { throw ValidationError("--output needs a file name, e.g. --output report.html") }
+      let ext = (output as NSString).pathExtension.lowercased()
+      if !["html", "htm"].contains(ext) {
+        throw ValidationError("--output \(output): report writes one HTML page; name the file .html (e.g. --output report.html)")
+      }
     }
 
     func run() throws {
-      let loaded = try ScenarioLoader.load(scenario, changes: changes.changes)
+      let loaded = try Fenjie.loadScenario(scenario, changes: changes.changes)
       let allocation = try Fenjie.planner.allocate(loaded)
       let settings = simulation.settings(loaded)
       let setup = try Fenjie.planner.simulationSetup(loaded, settings: settings)
@@ -48,10 +52,10 @@ extension Fenjie {
       try OutputFile.write(report.render(), to: output, protecting: loaded.inputFiles)
 
       let infeasible = allocation.indicators.filter { $0.status == .infeasible }
-      print("wrote \(output): \(allocation.region) \(allocation.year) 分解表 and the odds of the \(result.goalYear) goals (\(result.runs) runs, seed \(result.seed))")
+      try StandardStreams.write("wrote \(output): \(allocation.region) \(allocation.year) 分解表 and the odds of the \(result.goalYear) goals (\(result.runs) runs, seed \(result.seed))\n")
       if !infeasible.isEmpty {
-        FileHandle.standardError.write(Data(
-          "fenjie: \(infeasible.count) line(s) cannot be allocated as set (\(infeasible.map(\.indicator.areaName).joined(separator: "、"))); the report says by how much and what would fix it\n".utf8))
+        StandardStreams.writeError(
+          "fenjie: \(infeasible.count) line(s) cannot be allocated as set (\(infeasible.map(\.indicator.areaName).joined(separator: "、"))); the report says by how much and what would fix it\n")
         throw ExitCode(1)
       }
     }

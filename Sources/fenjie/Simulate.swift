@@ -26,11 +26,13 @@ extension Fenjie {
 
     @OptionGroup var simulation: SimulationOptions
 
-    @Option(help: "Keep adding runs until every P(hit)'s standard error is at most this (e.g. 0.005).")
+    @Option(parsing: .unconditional, help: "Keep adding runs until every P(hit)'s standard error is at most this (e.g. 0.005).")
     var precision: Double?
 
-    @Option(name: .customLong("max-runs"), help: "Cap on runs with --precision.")
-    var maxRuns: Int = 10_000_000
+    @Option(name: .customLong("max-runs"), parsing: .unconditional, help: "Cap on runs with --precision (default 10000000).")
+    var maxRunsOption: Int?
+
+    var maxRuns: Int { maxRunsOption ?? 10_000_000 }
 
     @Option(name: .customLong("write-model"), help: "Also write the simulation's input (every street's target and parameters) as JSON, e.g. for benchmarks/simulate_numpy.py.")
     var writeModel: String?
@@ -38,17 +40,20 @@ extension Fenjie {
     func validate() throws {
       if let precision, !(precision > 0 && precision <= 0.5) { throw ValidationError("--precision must be a standard error in (0, 0.5], e.g. 0.005") }
       if maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
+      if let maxRunsOption, precision == nil {
+        throw ValidationError("--max-runs \(maxRunsOption) does nothing without --precision (it caps the runs --precision adds); to set the runs, use --runs")
+      }
     }
 
     func run() throws {
-      let loaded = try ScenarioLoader.load(scenario, changes: changes.changes)
+      let loaded = try Fenjie.loadScenario(scenario, changes: changes.changes)
       let settings = simulation.settings(loaded)
       let setup = try Fenjie.planner.simulationSetup(loaded, settings: settings)
       if let writeModel {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(setup.input)
-        try OutputFile.write(String(decoding: data, as: UTF8.self) + "\n", to: writeModel, protecting: loaded.inputFiles)
+        try OutputFile.write(String(decoding: data, as: UTF8.self) + "\n", to: writeModel, protecting: loaded.inputFiles, option: "--write-model")
       }
       let progress = ProgressBar(totalHint: precision == nil ? settings.runs : maxRuns)
       let result = try Fenjie.planner.simulate(
@@ -86,12 +91,12 @@ final class ProgressBar: @unchecked Sendable {
     let width = 30
     let filled = Int((min(1, max(0, fraction)) * Double(width)).rounded())
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-    FileHandle.standardError.write(Data("\r  simulating \(bar) \(Int(fraction * 100))%".utf8))
+    StandardStreams.writeError("\r  simulating \(bar) \(Int(fraction * 100))%")
   }
 
   func finish() {
     lock.lock()
     defer { lock.unlock() }
-    if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    if shown { StandardStreams.writeError("\r\u{1B}[2K") }
   }
 }

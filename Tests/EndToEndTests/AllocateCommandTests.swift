@@ -177,7 +177,7 @@ final class AllocateCommandTests: XCTestCase {
   func testOutputSafety() throws {
     let scenario = packageRoot.appendingPathComponent("Scenarios/liangxi-2025.toml").path
     let before = try String(contentsOfFile: scenario, encoding: .utf8)
-    let run = try runFenjie(["--output", "Scenarios/liangxi-2025.toml"])
+    let run = try runFenjie(["--format", "table", "--output", "Scenarios/liangxi-2025.toml"])
     XCTAssertEqual(run.status, 2)
     XCTAssertTrue(run.stderr.contains("input"), run.stderr)
     XCTAssertEqual(try String(contentsOfFile: scenario, encoding: .utf8), before)
@@ -197,7 +197,7 @@ final class AllocateCommandTests: XCTestCase {
       ("Tests/Fixtures/bad-input/broken.toml", ["broken.toml, line 4", "not valid TOML"]),
       ("Tests/Fixtures/bad-input/unknown-area.toml", ["unknown-area.toml, line 7", "did you mean 扬名街道?"]),
       ("Tests/Fixtures/bad-input/bad-number.toml", ["actuals-bad.csv, row 4, column E (清名桥街道)", "\"1O\" is not a number"]),
-      ("Tests/Fixtures/no-such-file.toml", ["no-such-file.toml", "cannot be read"]),
+      ("Tests/Fixtures/no-such-file.toml", ["no-such-file.toml: does not exist"]),
     ]
     for (scenario, phrases) in cases {
       let run = try runFenjie([scenario])

@@ -18,6 +18,9 @@ public enum DatasetCheck {
     func add(_ severity: Finding.Severity, _ file: String, row: Int? = nil, column: String? = nil, _ message: String) {
       findings.append(Finding(severity: severity, place: SourcePlace(file: file, row: row, column: column), message: message))
     }
+    for warning in dataset.readingWarnings {
+      findings.append(Finding(severity: .warning, place: warning.place, message: warning.message))
+    }
     for indicator in dataset.indicators {
       guard let goal = dataset.threeYearGoals[indicator.id], let years = dataset.targets[indicator.id] else { continue }
       let values = dataset.planYears.compactMap { years[$0] }

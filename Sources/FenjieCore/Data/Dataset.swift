@@ -69,6 +69,20 @@ public struct AreaTable: Sendable, Equatable {
   }
 }
 
+/// Something read that may not be what was meant though nothing in it is wrong (a file that ends
+/// inside its last row, as a file cut short does): `fenjie check` reports it, every command prints it.
+public struct ReadingWarning: Sendable, Equatable {
+  public var place: SourcePlace
+  public var message: String
+
+  public init(place: SourcePlace, message: String) {
+    self.place = place
+    self.message = message
+  }
+
+  public var description: String { "\(place): \(message)" }
+}
+
 /// A region's plan: its areas, indicators, district targets per year (附件1) and area tables (附件2,
 /// actuals, progress). The same shape serves a district and its streets or a city and its districts.
 public struct Dataset: Sendable, Equatable {
@@ -87,6 +101,8 @@ public struct Dataset: Sendable, Equatable {
   /// The district's 规上工业总产值 (亿元) per year where the dataset states it, for the share kind.
   public var industrialOutput: [Int: Double]
   public var industrialOutputNote: String?
+  /// What the files' reading found doubtful (see `ReadingWarning`).
+  public var readingWarnings: [ReadingWarning] = []
 
   public init(
     region: String, areas: [String], planYears: [Int], indicators: [Indicator],
