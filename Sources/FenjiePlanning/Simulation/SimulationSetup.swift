@@ -219,7 +219,7 @@ extension SimulationSetup {
     {
       mean *= 1 + shock.change
     }
-    let sigma = override?.sigma ?? fit.sigma
+    let sigma = override?.sigma ?? fit.sigma(area)
     let correlation = override?.correlation ?? settings.correlation
     guard let progress = dataset.table(year: year, kind: .progress) else {
       return (AreaCell(target: target, meanRatio: max(0, mean), sigma: sigma, correlation: correlation), nil)
