@@ -43,7 +43,7 @@ test: setup
 	swift test --skip-build $(SWIFT_FLAGS)
 
 bench: release
-	SKIP_BUILD=1 bash benchmarks/run.sh
+	SKIP_BUILD=1 RELEASE_FLAGS="$(RELEASE_FLAGS)" bash benchmarks/run.sh
 
 # Rewrites the golden outputs (Tests/EndToEndTests/Golden) from the current build: only on purpose,
 # after a change meant to alter an output; read `git diff` of the folder before committing.

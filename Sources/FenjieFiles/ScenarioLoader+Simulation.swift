@@ -16,7 +16,10 @@ extension ScenarioLoader {
   }
 
   static func readSimulationTable(_ table: TOMLReader, dataset: Dataset, into settings: inout SimulationSettings) throws(InputError) {
-    try table.checkKeys(["runs", "seed", "mean_ratio", "sigma", "correlation", "factor", "prior_strength", "by_indicator"])
+    try table.checkKeys([
+      "runs", "seed", "mean_ratio", "sigma", "correlation", "factor", "prior_strength", "by_indicator",
+      "sigma_prior_strength", "sigma_floor", "pace_noise", "monthly_profile",
+    ])
     if let runs = try table.integer("runs") {
       guard (1...100_000_000).contains(runs) else { throw table.error("runs", "runs = \(runs) should be between 1 and 100000000") }
       settings.runs = runs
@@ -29,6 +32,25 @@ extension ScenarioLoader {
     settings.sigma = try table.number("sigma", in: 0...5) ?? settings.sigma
     settings.correlation = try table.number("correlation", in: 0...1) ?? settings.correlation
     settings.priorStrength = try table.number("prior_strength", in: 0...1000) ?? settings.priorStrength
+    settings.sigmaPriorStrength = try table.number("sigma_prior_strength", in: 0...1000) ?? settings.sigmaPriorStrength
+    settings.sigmaFloor = try table.number("sigma_floor", in: 0...5) ?? settings.sigmaFloor
+    settings.paceNoise = try table.number("pace_noise", in: 0...1000) ?? settings.paceNoise
+    if let items = table.table["monthly_profile"] {
+      var profile: [Double] = []
+      if case .array(let values) = items {
+        for value in values {
+          switch value {
+          case .integer(let v): profile.append(Double(v))
+          case .double(let v): profile.append(v)
+          default: break
+          }
+        }
+      }
+      guard profile.count == 12, profile.allSatisfy({ $0 >= 0 && $0.isFinite }), profile.reduce(0, +) > 0 else {
+        throw table.error("monthly_profile", "monthly_profile should list twelve non-negative numbers (January first), not all 0")
+      }
+      settings.monthlyProfile = profile
+    }
     if let factor = try table.string("factor") {
       guard let mode = FactorMode(rawValue: factor) else {
         throw table.error("factor", "factor = \"\(factor)\" should be \"district\" or \"group\"")

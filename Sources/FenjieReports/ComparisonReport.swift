@@ -54,7 +54,8 @@ public struct ComparisonReport: Sendable {
     for alt in alternatives { header += [alt.name, "Δ"] }
     var table = TextTable(header: header, alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2))
     for change in oddsChanges {
-      var row = [change.name, change.type == .annual ? "annual" : "three_year", percent(change.base)]
+      let plan = base.simulation?.plan ?? PlanSpan(first: 0, last: 0)
+      var row = [change.name, plan.label(change.type), percent(change.base)]
       for (v, e) in zip(change.values, change.errors) {
         guard let v, let e else {
           row += ["", ""]

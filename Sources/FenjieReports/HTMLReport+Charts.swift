@@ -13,15 +13,15 @@ extension HTMLReport {
 
   /// One row per indicator with goals: its annual and its three-year goal, riskiest first (by the
   /// lower of the two).
-  var oddsRows: [(indicator: Int, annual: GoalOdds?, threeYear: GoalOdds?)] {
-    var rows: [(indicator: Int, annual: GoalOdds?, threeYear: GoalOdds?)] = []
+  var oddsRows: [(indicator: Int, annual: GoalOdds?, planTotal: GoalOdds?)] {
+    var rows: [(indicator: Int, annual: GoalOdds?, planTotal: GoalOdds?)] = []
     for goal in simulationReport.goalsByRisk {
       var index = rows.firstIndex { $0.indicator == goal.indicatorIndex }
       if index == nil {
         rows.append((goal.indicatorIndex, nil, nil))
         index = rows.count - 1
       }
-      if goal.type == .annual { rows[index!].annual = goal } else { rows[index!].threeYear = goal }
+      if goal.type == .annual { rows[index!].annual = goal } else { rows[index!].planTotal = goal }
     }
     return rows
   }
@@ -29,13 +29,13 @@ extension HTMLReport {
   func oddsSection() -> String {
     let rows = oddsRows
     guard !rows.isEmpty else { return "" }
-    let goals = rows.reduce(0) { $0 + ($1.annual == nil ? 0 : 1) + ($1.threeYear == nil ? 0 : 1) }
+    let goals = rows.reduce(0) { $0 + ($1.annual == nil ? 0 : 1) + ($1.planTotal == nil ? 0 : 1) }
     var out = section(
       number: "二", title: "各目标达成概率",
       english: "Odds of each of the \(goals) goals with its 95% interval, riskiest first", className: "chart-section break-before")
     out += """
       <div class="legend"><span><i class="swatch" style="background:#52606d;border-radius:50%"></i>\(simulation.goalYear)年度目标 \
-      \(simulation.goalYear) goal</span><span><i class="swatch diamond" style="background:#52606d"></i>三年目标 three-year goal</span>\
+      \(simulation.goalYear) goal</span><span><i class="swatch diamond" style="background:#52606d"></i>\(simulation.plan.chineseLength)目标 plan goal \(simulation.plan.years)</span>\
       <span><i class="swatch" style="background:\(HTMLReport.red)"></i>低于 50%</span>\
       <span><i class="swatch" style="background:\(HTMLReport.amber)"></i>50%–80%</span>\
       <span><i class="swatch" style="background:\(HTMLReport.green)"></i>80% 以上</span>\
@@ -46,7 +46,7 @@ extension HTMLReport {
     return out
   }
 
-  func oddsChart(_ rows: [(indicator: Int, annual: GoalOdds?, threeYear: GoalOdds?)]) -> String {
+  func oddsChart(_ rows: [(indicator: Int, annual: GoalOdds?, planTotal: GoalOdds?)]) -> String {
     let width = 1000.0
     let size = 12.5
     let rowHeight = 21.0
@@ -56,7 +56,7 @@ extension HTMLReport {
     let columnWidth = 150.0
     let x0 = nameWidth + 8
     // A value column per goal type that occurs.
-    let types = [GoalType.annual, .threeYear].filter { type in rows.contains { (type == .annual ? $0.annual : $0.threeYear) != nil } }
+    let types = [GoalType.annual, .planTotal].filter { type in rows.contains { (type == .annual ? $0.annual : $0.planTotal) != nil } }
     let x1 = width - Double(types.count) * columnWidth - 14
     let x = { (p: Double) in x0 + (x1 - x0) * min(1, max(0, p)) }
     let bottom = top + rowHeight * Double(rows.count)
@@ -84,7 +84,7 @@ extension HTMLReport {
       let y = top + rowHeight * (Double(index) + 0.5)
       svg.text(SVGCanvas.fit(names[index], width: nameWidth - 8, size: size), x: 4, y: y, size: size)
       // Three-year goal first (a diamond), so that the annual dot stays visible on top of it.
-      for (type, goal) in [(GoalType.threeYear, row.threeYear), (GoalType.annual, row.annual)] {
+      for (type, goal) in [(GoalType.planTotal, row.planTotal), (GoalType.annual, row.annual)] {
         guard let goal else { continue }
         let color = toneColor(goal.pHit)
         let lo = x(goal.ci95.lower)
@@ -100,7 +100,7 @@ extension HTMLReport {
         }
       }
       for (type, left) in columns {
-        guard let goal = type == .annual ? row.annual : row.threeYear else {
+        guard let goal = type == .annual ? row.annual : row.planTotal else {
           svg.text("—", x: left + 50, y: y, anchor: .end, size: size, fill: SVGCanvas.axis)
           continue
         }
@@ -114,7 +114,7 @@ extension HTMLReport {
       title: "P(达成) of each goal with its 95% interval",
       description: rows.map { row in
         indicators[row.indicator].name + ": "
-          + [row.annual, row.threeYear].compactMap { $0 }.map { "\(goalLabel($0.type)) \(percent($0.pHit))" }.joined(separator: ", ")
+          + [row.annual, row.planTotal].compactMap { $0 }.map { "\(goalLabel($0.type)) \(percent($0.pHit))" }.joined(separator: ", ")
       }.joined(separator: "; "))
   }
 

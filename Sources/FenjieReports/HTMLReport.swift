@@ -312,7 +312,7 @@ public struct HTMLReport: Sendable {
   func percent(_ p: Double) -> String { simulationReport.percent(p) }
 
   func goalLabel(_ type: GoalType) -> String {
-    type == .annual ? "\(simulation.goalYear)年" : "三年目标"
+    type == .annual ? "\(simulation.goalYear)年" : "\(simulation.plan.chineseLength)目标（\(simulation.plan.years)）"
   }
 
   /// good, fair or bad: the colour of a probability.

@@ -59,9 +59,9 @@ public struct SimulationReport: Sendable, TextReport {
       alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .left])
     for goal in goalsByRisk {
       let indicator = indicators[goal.indicatorIndex]
-      let known = indicator.goals.first { $0.type == goal.type }?.known ?? 0
+      let known = indicator.goals.first { $0.type == goal.type }?.delivered(indicator) ?? 0
       table.add([
-        indicator.name, goal.type == .annual ? "\(result.goalYear)" : "三年", goal.type == .annual ? "annual" : "three_year",
+        indicator.name, result.plan.label(goal.type), result.plan.kind(goal.type),
         amount(indicator.kind, goal.target), known > 0 ? amount(indicator.kind, known) : "",
         percent(goal.pHit), "\(percent(goal.ci95.lower))–\(percent(goal.ci95.upper))",
         amount(indicator.kind, goal.p10), amount(indicator.kind, goal.p50), amount(indicator.kind, goal.p90),
@@ -107,6 +107,11 @@ public struct SimulationReport: Sendable, TextReport {
     if !defaults.isEmpty { notes.append("Achievement ratios: \(defaults.sorted().joined(separator: "; ")) where the dataset has no actuals") }
     if !fitted.isEmpty { notes.append("Achievement ratios \(fitted.count == indicators.count ? "of every line" : "of \(fitted.count) lines") fitted from the dataset's actuals (see --format json for each street's)") }
     notes.append("Model: street result = target × R, log R ~ N(ln E[R] − σ²/2, σ²) with correlation ρ = \(JSONValue.format(setup.settings.correlation)) through one \(setup.settings.factor == .district ? "district-wide" : "per-action-group") factor per year; counts are Poisson(target × R)")
+    if !setup.pace.isEmpty {
+      let profile = setup.settings.monthlyProfile == nil ? "an even monthly profile" : "the scenario's monthly profile"
+      notes.append(
+        "Rest of the year: each street's ratio updated by its pace so far, weight w = e/(e + κ(1 − e)) for the share e of the year due (\(profile), κ = \(JSONValue.format(setup.settings.paceNoise)); counts also weigh their Poisson noise); a street behind its pace is not assumed to catch up (see --format json, areas → years → pace)")
+    }
     for shock in setup.settings.shocks {
       notes.append("Shock: E[R] \(shock.change >= 0 ? "+" : "")\(JSONValue.format(shock.change * 100))% on \(shock.indicators.count == indicators.count ? "every line" : shock.indicators.joined(separator: ", "))" + (shock.areas.isEmpty ? "" : " in \(shock.areas.joined(separator: "、"))") + (shock.years.isEmpty ? "" : " in \(shock.years.map(String.init).joined(separator: ", "))"))
     }
@@ -137,14 +142,36 @@ public struct SimulationReport: Sendable, TextReport {
     return table.csv() + "\r\n" + String(streetTable().csv().dropFirst())
   }
 
+  func paceJSON(_ update: PaceUpdate) -> JSONValue {
+    .object([
+      ("elapsed_share", .number(update.elapsedShare)), ("observed_ratio", .num(update.observedRatio)),
+      ("weight", .number(update.weight)), ("prior_mean_ratio", .number(update.priorMeanRatio)),
+      ("prior_sigma", .number(update.priorSigma)), ("mean_ratio", .number(update.meanRatio)),
+      ("sigma", .number(update.sigma)),
+    ])
+  }
+
+  /// How the rest of a year with progress is drawn, or null without progress.
+  var paceModelJSON: JSONValue {
+    guard !setup.pace.isEmpty else { return .null }
+    return .object([
+      ("method", .string(PaceUpdate.method)),
+      ("pace_noise", .number(setup.settings.paceNoise)),
+      ("monthly_profile", setup.settings.monthlyProfile.map { .array($0.map { .number($0) }) } ?? .string("even")),
+    ])
+  }
+
   public func json() -> JSONValue {
     var lines: [JSONValue] = []
     for (index, indicator) in indicators.enumerated() {
       let goals = result.goals.filter { $0.indicatorIndex == index }.map { goal -> JSONValue in
-        let known = indicator.goals.first { $0.type == goal.type }?.known ?? 0
+        let known = indicator.goals.first { $0.type == goal.type }?.delivered(indicator) ?? 0
         return .object([
-          ("type", .string(goal.type.rawValue)), ("aggregate", .string(goal.aggregate.rawValue)),
-          ("target", .number(goal.target)), ("known", .number(known)), ("p_hit", .number(goal.pHit)),
+          ("type", .string(goal.type.rawValue)), ("label", .string(result.plan.label(goal.type))),
+          ("aggregate", .string(goal.aggregate.rawValue)),
+          ("target", .number(goal.target)),
+          ("known", .number(indicator.goals.first { $0.type == goal.type }?.known ?? 0)), ("delivered", .number(known)),
+          ("p_hit", .number(goal.pHit)),
           ("ci95", .array([.number(goal.ci95.lower), .number(goal.ci95.upper)])),
           ("standard_error", .number(goal.standardError)),
           ("p10", .number(goal.p10)), ("p50", .number(goal.p50)), ("p90", .number(goal.p90)),
@@ -162,10 +189,14 @@ public struct SimulationReport: Sendable, TextReport {
         var byYear: [(String, JSONValue)] = []
         for (y, year) in setup.input.years.enumerated() {
           guard let c = indicator.cells[y][a] else { continue }
-          byYear.append((String(year), .object([
+          var fields: [(String, JSONValue)] = [
             ("target", .number(c.target)), ("known", .number(c.known)), ("remaining", .number(c.remaining)),
             ("mean_ratio", .number(c.meanRatio)),
-          ])))
+          ]
+          if let update = setup.pace[indicator.id]?[year]?[area] {
+            fields += [("sigma", .number(c.sigma)), ("pace", paceJSON(update))]
+          }
+          byYear.append((String(year), .object(fields)))
         }
         areas.append((area, .object([
           ("target", .number(cell.target)), ("known", .number(cell.known)), ("remaining", .number(cell.remaining)),
@@ -186,12 +217,15 @@ public struct SimulationReport: Sendable, TextReport {
       ("runs", .integer(result.runs)),
       ("seed", result.seed <= UInt64(Int.max) ? .integer(Int(result.seed)) : .string(String(result.seed))), ("generator", .string(result.generator)),
       ("block_size", .integer(result.blockSize)), ("version", .string(version)),
-      ("goal_year", .integer(result.goalYear)), ("simulated_years", .array(setup.input.years.map { .integer($0) })),
+      ("goal_year", .integer(result.goalYear)),
+      ("plan_years", .array([.integer(result.plan.first), .integer(result.plan.last)])),
+      ("simulated_years", .array(setup.input.years.map { .integer($0) })),
       ("known_years", .array(setup.knownYears.map { .integer($0) })),
       ("illustrative", .bool(setup.usesIllustrativeData)),
       ("sources", .array(setup.sources.map { .string($0) })),
       ("target_sources", .object(setup.input.years.map { (String($0), .str(setup.targetSources[$0])) })),
       ("quantile_definition", .string(result.quantileDefinition)),
+      ("pace_model", paceModelJSON),
       ("precision", result.precision.map { p in
         .object([("target", .number(p.target)), ("achieved", .number(p.achieved)), ("max_runs", .integer(p.maxRuns)), ("met", .bool(p.met))])
       } ?? .null),

@@ -35,11 +35,11 @@ extension SimulationReport {
     sheet.printTitleRows = 0...(sheet.rows.count - 1)
     for goal in goalsByRisk {
       let indicator = indicators[goal.indicatorIndex]
-      let known = indicator.goals.first { $0.type == goal.type }?.known ?? 0
+      let known = indicator.goals.first { $0.type == goal.type }?.delivered(indicator) ?? 0
       let streets = riskiestStreets(goal)
       sheet.add([
-        .text(indicator.name), .text(goal.type == .annual ? "\(result.goalYear)" : "三年", .centered),
-        .text(goal.type == .annual ? "annual" : "three_year"),
+        .text(indicator.name), .text(result.plan.label(goal.type), .centered),
+        .text(result.plan.kind(goal.type)),
         amountCell(indicator.kind, goal.target), known > 0 ? amountCell(indicator.kind, known) : .empty,
         .number(goal.pHit, .percent1), .number(goal.ci95.lower, .percent1), .number(goal.ci95.upper, .percent1),
         amountCell(indicator.kind, goal.p10), amountCell(indicator.kind, goal.p50), amountCell(indicator.kind, goal.p90),

@@ -23,19 +23,71 @@ public struct SimulationInput: Sendable, Codable, Equatable {
   /// How the shared factor is drawn.
   public var factor: FactorMode
   public var indicators: [SimIndicator]
+  /// The plan's first and last year (JSON `plan_years`, optional): they name the plan-total goal
+  /// ("四年 2022–2025"). Without it the plan is taken to be the simulated years.
+  public var planYears: [Int]?
 
   public init(
-    areas: [String], years: [Int], groups: [String], factor: FactorMode, indicators: [SimIndicator]
+    areas: [String], years: [Int], groups: [String], factor: FactorMode, indicators: [SimIndicator],
+    planYears: [Int]? = nil
   ) {
     self.areas = areas
     self.years = years
     self.groups = groups
     self.factor = factor
     self.indicators = indicators
+    self.planYears = planYears
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case areas, years, groups, factor, indicators
+    case planYears = "plan_years"
   }
 
   /// The goal year (the last simulated year), if there is one.
   public var goalYear: Int? { years.last }
+
+  /// The plan's first and last year: ``planYears`` where given, else the simulated years'.
+  public var planSpan: PlanSpan {
+    let first = planYears?.first ?? years.first ?? 0
+    let last = planYears?.last ?? years.last ?? first
+    return PlanSpan(first: first, last: last)
+  }
+}
+
+/// The years of a plan, first to last. It names the two goals of an indicator by what they are:
+/// the final year's annual goal ("2026") and the goal over the plan's real length ("三年 2024–2026"
+/// for Liangxi's plan, "四年 2022–2025" for a four-year one).
+public struct PlanSpan: Sendable, Codable, Equatable {
+  public var first: Int
+  public var last: Int
+
+  public init(first: Int, last: Int) {
+    self.first = first
+    self.last = max(first, last)
+  }
+
+  /// Number of years, first and last included.
+  public var length: Int { last - first + 1 }
+
+  /// "三年", "四年", …, "十年"; "N年" beyond ten.
+  public var chineseLength: String {
+    let digits = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    return (1...10).contains(length) ? digits[length - 1] + "年" : "\(length)年"
+  }
+
+  /// "2024–2026"
+  public var years: String { "\(first)–\(last)" }
+
+  /// The goal as a reader names it: "2026" for the annual goal, "三年 2024–2026" for the plan goal.
+  public func label(_ type: GoalType) -> String {
+    type == .annual ? "\(last)" : "\(chineseLength) \(years)"
+  }
+
+  /// The goal's kind in English, for tables: "annual" or "plan total (3 years)".
+  public func kind(_ type: GoalType) -> String {
+    type == .annual ? "annual" : "plan total (\(length) years)"
+  }
 }
 
 /// The shared factor Z of the model.
@@ -123,8 +175,10 @@ public struct AreaCell: Sendable, Codable, Equatable {
 public enum GoalType: String, Sendable, Codable, Equatable {
   /// The goal year's target.
   case annual
-  /// The three-year (plan-period) goal.
-  case threeYear = "three_year"
+  /// The plan-period goal, over the plan's real length (three years for Liangxi 2024–2026, four
+  /// for a 2022–2025 plan). Its JSON value stays "three_year", the name of format 1, so that files
+  /// written before keep reading; ``PlanSpan`` names it for readers.
+  case planTotal = "three_year"
 }
 
 public enum GoalAggregate: String, Sendable, Codable, Equatable {
@@ -136,13 +190,16 @@ public enum GoalAggregate: String, Sendable, Codable, Equatable {
 
 /// A district goal of one indicator. Its outcome per run:
 /// - `annual`: the goal year's district total (`known` ignored);
-/// - `three_year` with `sum`: `known` + Σ of the simulated years' district totals;
+/// - `three_year` (the plan total, ``GoalType/planTotal``) with `sum`: `known` + Σ of the simulated
+///   years' district totals;
 /// - `three_year` with `final_year`: the goal year's district total.
 /// A run hits the goal when outcome ≥ target − 10⁻⁹.
 public struct SimGoal: Sendable, Codable, Equatable {
   public var type: GoalType
   public var target: Double
-  /// Achieved in years that are not simulated (added to the outcome of a `sum` goal).
+  /// Achieved in years that are not simulated (added to the outcome of a `sum` goal). For a
+  /// `final_year` goal it is what the goal year has delivered so far (progress to date), shown as
+  /// 已完成 and otherwise ignored (the streets' cells carry it into the outcome).
   public var known: Double
   public var aggregate: GoalAggregate
 
@@ -163,6 +220,14 @@ public struct SimGoal: Sendable, Codable, Equatable {
     aggregate = try c.decode(GoalAggregate.self, forKey: .aggregate)
   }
 
+  /// What the goal's outcome already holds for sure (已完成): for a `sum` goal, `known` plus the
+  /// progress to date of every simulated year; otherwise the goal year's progress to date.
+  public func delivered(_ indicator: SimIndicator) -> Double {
+    func progress(_ year: [AreaCell?]) -> Double { year.reduce(0) { $0 + ($1?.known ?? 0) } }
+    if sumsYears { return known + indicator.cells.reduce(0) { $0 + progress($1) } }
+    return indicator.cells.last.map(progress) ?? 0
+  }
+
   /// Whether the outcome adds the simulated years (and `known`) rather than taking the goal year.
-  var sumsYears: Bool { type == .threeYear && aggregate == .sumOfYears }
+  var sumsYears: Bool { type == .planTotal && aggregate == .sumOfYears }
 }

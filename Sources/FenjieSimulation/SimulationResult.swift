@@ -11,6 +11,8 @@ public struct SimulationResult: Sendable, Codable, Equatable {
   public var factor: FactorMode
   /// The last simulated year, whose values the annual goals and the street odds use.
   public var goalYear: Int
+  /// The plan's years: they name the plan-total goal.
+  public var plan: PlanSpan
   /// How P10/P50/P90 are defined.
   public var quantileDefinition: String
   /// Set by ``Simulator/run(precision:seed:threads:maxRuns:progress:)``.
@@ -25,7 +27,7 @@ public struct SimulationResult: Sendable, Codable, Equatable {
   public var groups: [GroupOdds]
 
   enum CodingKeys: String, CodingKey {
-    case runs, seed, generator, factor, precision, goals, indicators, all, groups
+    case runs, seed, generator, factor, precision, goals, indicators, all, groups, plan
     case blockSize = "block_size"
     case goalYear = "goal_year"
     case quantileDefinition = "quantile_definition"

@@ -238,7 +238,7 @@ public struct Simulator: Sendable {
 
     return SimulationResult(
       runs: n, seed: seed, generator: Self.generatorName, blockSize: Self.blockSize,
-      factor: input.factor, goalYear: input.years.last ?? 0,
+      factor: input.factor, goalYear: input.years.last ?? 0, plan: input.planSpan,
       quantileDefinition: SimulationResult.quantileRule, precision: precision, goals: goals,
       indicators: indicators, all: joint(goals: model.goals.count, hits: tally.allHits),
       groups: groups)

@@ -16,7 +16,7 @@ struct Fenjie: ParsableCommand {
       2 bad input (a file, a scenario or an option), with a message naming the file, row and column.
       """,
     version: version,
-    subcommands: [Allocate.self, Simulate.self, Compare.self, Check.self, Report.self],
+    subcommands: [Allocate.self, Simulate.self, Compare.self, Backtest.self, Check.self, Report.self],
     defaultSubcommand: Allocate.self
   )
 

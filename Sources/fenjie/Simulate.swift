@@ -9,7 +9,7 @@ import Foundation
 extension Fenjie {
   struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Monte Carlo odds of hitting the plan's final-year and three-year goals, per goal and per street.",
+      abstract: "Monte Carlo odds of hitting the plan's final-year and plan-total goals, per goal and per street.",
       discussion: """
         Street targets come from the dataset's 分解表 where published, else from fenjie's own allocation.
         The same seed gives the same numbers, byte for byte, whatever the number of threads.

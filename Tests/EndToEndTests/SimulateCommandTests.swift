@@ -125,3 +125,77 @@ final class SimulateCommandTests: XCTestCase {
     XCTAssertEqual(precision.status, 2)
   }
 }
+
+final class BacktestCommandTests: XCTestCase {
+  /// `fenjie backtest` on the progress scenario: both years with actuals held out, JSON scores that
+  /// agree with the per-line numbers it prints, and a scenario without actuals refused with status 2.
+  func testBacktestJSONAndRefusal() throws {
+    let run = try runFenjie(["backtest", "Scenarios/liangxi-2026-progress.toml", "--runs", "2000", "--format", "json"])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    XCTAssertEqual(document["illustrative"] as? Bool, true)
+    let forecasts = try XCTUnwrap(document["forecasts"] as? [[String: Any]])
+    XCTAssertEqual(forecasts.compactMap { $0["year"] as? Int }, [2024, 2025])
+    XCTAssertEqual(forecasts[0]["fitted_from"] as? [Int], [2025])
+    // The model's Brier score is the mean squared error of every event listed.
+    var squares: [Double] = []
+    for forecast in forecasts {
+      for line in try XCTUnwrap(forecast["lines"] as? [[String: Any]]) {
+        if let target = line["district_target"] as? Double, let p = line["p_hit"] as? Double {
+          let hit = (line["district_actual"] as! Double) >= target - 1e-9 ? 1.0 : 0.0
+          squares.append((p - hit) * (p - hit))
+        }
+        for street in try XCTUnwrap(line["streets"] as? [[String: Any]]) {
+          let hit = (street["actual"] as! Double) >= (street["target"] as! Double) - 1e-9 ? 1.0 : 0.0
+          let p = street["p_hit"] as! Double
+          squares.append((p - hit) * (p - hit))
+        }
+      }
+    }
+    let model = try XCTUnwrap(document["model"] as? [String: Any])
+    XCTAssertEqual(model["events"] as? Int, squares.count)
+    XCTAssertEqual(try XCTUnwrap(model["brier"] as? Double), squares.reduce(0, +) / Double(squares.count), accuracy: 1e-12)
+    XCTAssertTrue(run.stdout.contains("2025 actuals fitted against fenjie's own 2025 allocation"))
+
+    let none = try runFenjie(["backtest", "Scenarios/liangxi-2026.toml", "--runs", "100"])
+    XCTAssertEqual(none.status, 2)
+    XCTAssertTrue(none.stderr.contains("nothing to backtest"), none.stderr)
+  }
+
+  /// The progress scenario: no street of any line has σ = 0 (three lines' invented actuals hit their
+  /// targets exactly), every pace update is echoed and recomputable from the numbers beside it, and
+  /// the annual goals show what was delivered so far.
+  func testProgressOddsAreNeverCertainAndEchoTheirPace() throws {
+    let run = try runFenjie(["simulate", "Scenarios/liangxi-2026-progress.toml", "--runs", "2000", "--format", "json"])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    XCTAssertEqual(document["plan_years"] as? [Int], [2024, 2026])
+    XCTAssertNotNil(document["pace_model"] as? [String: Any])
+    var checked = 0
+    for line in try XCTUnwrap(document["indicators"] as? [[String: Any]]) {
+      let isCount = line["kind"] as? String == "count"
+      for (_, value) in try XCTUnwrap(line["areas"] as? [String: Any]) {
+        guard let area = value as? [String: Any] else { continue }
+        XCTAssertGreaterThan(try XCTUnwrap(area["sigma"] as? Double), 0, "\(line["id"]!)")
+        let year = try XCTUnwrap((area["years"] as? [String: Any])?["2026"] as? [String: Any])
+        let pace = try XCTUnwrap(year["pace"] as? [String: Any])
+        let e = pace["elapsed_share"] as! Double, s0 = pace["prior_sigma"] as! Double
+        let known = year["known"] as! Double, target = year["target"] as! Double
+        guard let w = pace["weight"] as? Double, w > 0 else { continue }
+        // w = σ²/(σ² + σ²(1 − e)/e [+ 1/(known + ½)]) with κ = 1.
+        let v = s0 * s0 * (1 - e) / e + (isCount ? 1 / (known + 0.5) : 0)
+        XCTAssertEqual(w, s0 * s0 / (s0 * s0 + v), accuracy: 1e-12)
+        let pace0 = isCount ? (known + 0.5) / (target * e + 0.5) : max(known, 0.01 * target * e) / (target * e)
+        XCTAssertEqual(pace["observed_ratio"] as! Double, pace0, accuracy: 1e-12)
+        let mu = log(pace["prior_mean_ratio"] as! Double) - s0 * s0 / 2
+        let post = mu + w * (log(pace0) - mu), v1 = (1 - w) * s0 * s0
+        XCTAssertEqual(area["mean_ratio"] as! Double, exp(post + v1 / 2), accuracy: 1e-12)
+        XCTAssertEqual(area["sigma"] as! Double, v1.squareRoot(), accuracy: 1e-12)
+        checked += 1
+      }
+      let annual = try XCTUnwrap((line["goals"] as? [[String: Any]])?.first { $0["type"] as? String == "annual" })
+      XCTAssertGreaterThan(try XCTUnwrap(annual["delivered"] as? Double), 0, "\(line["id"]!)")
+    }
+    XCTAssertGreaterThan(checked, 100)
+  }
+}

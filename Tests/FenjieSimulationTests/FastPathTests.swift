@@ -221,7 +221,7 @@ struct SimulatorPathTests {
           id: "x", name: "X", kind: .count, group: 0, cells: cells,
           goals: [
             SimGoal(type: .annual, target: 8, aggregate: .finalYear),
-            SimGoal(type: .threeYear, target: 25, known: 5, aggregate: .sumOfYears),
+            SimGoal(type: .planTotal, target: 25, known: 5, aggregate: .sumOfYears),
           ])
       ])
     let runs = 40_000

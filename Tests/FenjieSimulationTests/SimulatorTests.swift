@@ -38,14 +38,14 @@ func mixedModel(factor: FactorMode = .group) -> SimulationInput {
         cells: cells([40, 75, nil], sigma: 0.2, kind: .count),
         goals: [
           SimGoal(type: .annual, target: 140, aggregate: .finalYear),
-          SimGoal(type: .threeYear, target: 330, known: 110, aggregate: .sumOfYears),
+          SimGoal(type: .planTotal, target: 330, known: 110, aggregate: .sumOfYears),
         ]),
       SimIndicator(
         id: "rd", name: "全社会研发投入", kind: .level, group: 0,
         cells: cells([1.05, 4.16, 0.86], sigma: 0.15, kind: .level),
         goals: [
           SimGoal(type: .annual, target: 7.0, aggregate: .finalYear),
-          SimGoal(type: .threeYear, target: 7.0, aggregate: .finalYear),
+          SimGoal(type: .planTotal, target: 7.0, aggregate: .finalYear),
         ]),
       SimIndicator(
         id: "talent", name: "人才", kind: .count, group: 1,
@@ -125,8 +125,8 @@ struct ExactAnswerTests {
     let cell = AreaCell(target: 30, meanRatio: 0.9, sigma: 0, correlation: 0.3)
     let goals = [
       SimGoal(type: .annual, target: 55, aggregate: .finalYear),
-      SimGoal(type: .threeYear, target: 410, known: 300, aggregate: .sumOfYears),
-      SimGoal(type: .threeYear, target: 55, known: 999, aggregate: .finalYear),
+      SimGoal(type: .planTotal, target: 410, known: 300, aggregate: .sumOfYears),
+      SimGoal(type: .planTotal, target: 55, known: 999, aggregate: .finalYear),
     ]
     let input = model(areas: 2, years: [2025, 2026], cell: cell, goals: goals)
     let runs = 40_000
@@ -365,7 +365,7 @@ struct CodingTests {
     let cell = try #require(input.indicators[0].cells[0][0])
     #expect(cell.known == 0 && cell.remaining == 1 && cell.meanRatio == 1.1)
     #expect(input.indicators[0].cells[0][1] == nil)
-    #expect(input.indicators[0].goals[0].type == .threeYear)
+    #expect(input.indicators[0].goals[0].type == .planTotal)
     #expect(input.indicators[0].goals[0].aggregate == .sumOfYears)
     #expect(input.indicators[0].goals[1].known == 0)
   }

@@ -60,6 +60,8 @@ public struct ConfidenceMargins: Sendable {
       order += ready
       pending.removeAll { line in ready.contains { $0.id == line.id } }
     }
+    let fit = try SimulationSetup.fitTargets(scenario: scenario, solver: solver)
+    let prior = RatioFit.prior(dataset: dataset, targets: fit.targets)
     for indicator in order {
       let family = Set([indicator.id] + (indicator.parent.map { [$0] } ?? []))
       func probability(_ margin: Double, seed: UInt64, runs: Int) throws(PlanningError) -> Double? {
@@ -74,7 +76,8 @@ public struct ConfidenceMargins: Sendable {
           let target = line.districtTarget
         else { return nil }
         let input = ConfidenceMargins.model(
-          indicator, line: line, target: target, year: year, dataset: dataset, simulation: simulation, areas: allocation.areas)
+          indicator, line: line, target: target, year: year, dataset: dataset, simulation: simulation,
+          areas: allocation.areas, fitTargets: fit.targets, prior: prior)
         do {
           return try Simulator(input: input).run(runs: runs, seed: seed, threads: Simulator.defaultThreads).goals.first?.pHit
         } catch { throw .simulation(file: scenario.path, message: "cannot simulate \(indicator.name): \(error)") }
@@ -112,13 +115,16 @@ public struct ConfidenceMargins: Sendable {
   /// scenario's simulation model, the district target as the only goal.
   static func model(
     _ indicator: Indicator, line: IndicatorAllocation, target: Double, year: Int, dataset: Dataset,
-    simulation: SimulationSettings, areas: [String]
+    simulation: SimulationSettings, areas: [String], fitTargets: [Int: AreaTable] = [:], prior: RatioFit.Prior? = nil
   ) -> SimulationInput {
-    let fit = RatioFit(dataset: dataset, indicator: indicator.id, settings: simulation)
+    let fit = RatioFit(dataset: dataset, indicator: indicator.id, settings: simulation, targets: fitTargets, prior: prior)
+    let kind = SimKind(rawValue: indicator.kind.rawValue)!
     let cells: [AreaCell?] = areas.map { area in
       line.areas[area]?.value.map { value in
         SimulationSetup.cell(
-          indicator.id, area: area, year: year, target: value, dataset: dataset, fit: fit, settings: simulation)
+          indicator.id, kind: kind, area: area, year: year, target: value, dataset: dataset, fit: fit,
+          settings: simulation
+        ).0
       }
     }
     return SimulationInput(

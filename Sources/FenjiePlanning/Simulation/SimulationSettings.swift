@@ -13,6 +13,20 @@ public struct SimulationSettings: Sendable, Equatable {
   public var factor: FactorMode = .district
   /// Shrinkage: a street's own history counts as n observations against this many of the pool's.
   public var priorStrength = 3.0
+  /// Shrinkage of a line's spread σ of log R: its own residual spread (ν = n − 1 degrees of
+  /// freedom) counts against this many degrees of freedom of the spread pooled across every
+  /// line with actuals (scenario key `sigma_prior_strength`).
+  public var sigmaPriorStrength = 4.0
+  /// No fitted σ goes below this (`sigma_floor`): a handful of street-years can never make an
+  /// achievement ratio certain.
+  public var sigmaFloor = 0.05
+  /// Pace of the year so far: its weight against history is w = e / (e + κ(1 − e)) for the share
+  /// e of the year's expected result that the months reported cover (`pace_noise` = κ; 1 gives
+  /// w = e). See ``PaceUpdate``.
+  public var paceNoise = 1.0
+  /// Expected share of a year's result delivered in each month, January first (`monthly_profile`,
+  /// twelve non-negative numbers, normalised); nil = even.
+  public var monthlyProfile: [Double]? = nil
   /// Per-indicator overrides of the three defaults above.
   public var byIndicator: [String: Override] = [:]
   public var shocks: [Shock] = []

@@ -18,6 +18,12 @@ public struct SimulationSetup: Sendable {
   /// Per indicator: where its ratio parameters came from ("fitted from 9 street-years" or "scenario default").
   public var parameterSources: [String: String]
   public var usesIllustrativeData: Bool
+  /// Per indicator, per simulated year with progress, per street: how the pace so far moved its
+  /// ratio for the rest of the year (see ``PaceUpdate``).
+  public var pace: [String: [Int: [String: PaceUpdate]]] = [:]
+  /// The street tables that actuals of years without a published 分解表 were held against
+  /// (fenjie's own allocation of that year), by year.
+  public var fitTargetSources: [Int: String] = [:]
   public var sources: [String]
   public var region: String
 
@@ -44,29 +50,77 @@ public struct SimulationSetup: Sendable {
     targetSources = street.sources
     (sources, usesIllustrativeData) = Self.provenance(
       dataset, published: street.published, targets: street.targets, allocatedIllustrative: street.illustrative)
+    let fit = try Self.fitTargets(scenario: scenario, solver: solver)
+    fitTargetSources = fit.sources
+    for year in fit.sources.keys.sorted() { sources.append(fit.sources[year]!) }
+    usesIllustrativeData = usesIllustrativeData || fit.illustrative
+    let prior = RatioFit.prior(dataset: dataset, targets: fit.targets)
 
     var parameterSources: [String: String] = [:]
+    var pace: [String: [Int: [String: PaceUpdate]]] = [:]
     var groups: [String] = []
     var indicators: [SimIndicator] = []
     for indicator in dataset.indicators where indicator.kind.isSplit {
-      let fit = RatioFit(dataset: dataset, indicator: indicator.id, settings: settings)
-      parameterSources[indicator.id] = fit.source
+      let ratio = RatioFit(
+        dataset: dataset, indicator: indicator.id, settings: settings, targets: fit.targets, prior: prior)
+      parameterSources[indicator.id] = ratio.source
       if !groups.contains(indicator.action) { groups.append(indicator.action) }
+      let kind: SimKind = indicator.kind == .stock ? .level : SimKind(rawValue: indicator.kind.rawValue)!
       let cells: [[AreaCell?]] = simulated.map { year in
         dataset.areas.map { area in
           street.targets[year]!.value(indicator.id, area).number.map { target in
-            Self.cell(indicator.id, area: area, year: year, target: target, dataset: dataset, fit: fit, settings: settings)
+            let (cell, update) = Self.cell(
+              indicator.id, kind: kind, area: area, year: year, target: target, dataset: dataset, fit: ratio,
+              settings: settings)
+            if let update { pace[indicator.id, default: [:]][year, default: [:]][area] = update }
+            return cell
           }
         }
       }
+      let goals = try Self.goals(indicator, goalYear: goalYear, known: known, scenario: scenario)
       indicators.append(
         SimIndicator(
-          id: indicator.id, name: indicator.areaName, kind: indicator.kind == .stock ? .level : SimKind(rawValue: indicator.kind.rawValue)!,
-          group: groups.firstIndex(of: indicator.action)!, cells: cells,
-          goals: try Self.goals(indicator, goalYear: goalYear, known: known, scenario: scenario)))
+          id: indicator.id, name: indicator.areaName, kind: kind,
+          group: groups.firstIndex(of: indicator.action)!, cells: cells, goals: goals))
     }
     self.parameterSources = parameterSources
-    input = SimulationInput(areas: dataset.areas, years: simulated, groups: groups, factor: settings.factor, indicators: indicators)
+    self.pace = pace
+    input = SimulationInput(
+      areas: dataset.areas, years: simulated, groups: groups, factor: settings.factor, indicators: indicators,
+      planYears: [dataset.planYears.first ?? goalYear, goalYear])
+  }
+
+  /// The street tables that each plan year's actuals are held against where no 分解表 of that
+  /// year is published: fenjie's own allocation of the year (chained as for a simulated year),
+  /// with a line for the sources saying so.
+  static func fitTargets(
+    scenario: Scenario, solver: any LinearSolver
+  ) throws(PlanningError) -> (targets: [Int: AreaTable], sources: [Int: String], illustrative: Bool) {
+    let dataset = scenario.dataset
+    var targets: [Int: AreaTable] = [:]
+    var sources: [Int: String] = [:]
+    var illustrative = false
+    for year in dataset.planYears
+    where dataset.table(year: year, kind: .actual) != nil && dataset.table(year: year, kind: .target) == nil {
+      let result = try allocate(year, scenario: scenario, solver: solver)
+      targets[year] = result.targetTable()
+      sources[year] =
+        "\(year) actuals fitted against fenjie's own \(year) allocation (rule \(result.rule.rawValue); no \(year) 分解表 is published)"
+      illustrative = illustrative || result.usesIllustrativeData
+    }
+    return (targets, sources, illustrative)
+  }
+
+  /// fenjie's own allocation of `year`, chained from the years before.
+  static func allocate(_ year: Int, scenario: Scenario, solver: any LinearSolver) throws(PlanningError) -> AllocationResult {
+    var allocation = scenario.settings
+    allocation.year = year
+    allocation.baseline = .allocated
+    do {
+      return try Allocator(dataset: scenario.dataset, settings: allocation, solver: solver).allocate()
+    } catch {
+      throw .scenario(file: scenario.path, message: "cannot allocate \(year) for the simulation: \(error.description)")
+    }
   }
 
   /// The street targets of each simulated year: the published 分解表 where there is one, else
@@ -89,15 +143,7 @@ public struct SimulationSetup: Sendable {
         published.append(table)
         continue
       }
-      var allocation = scenario.settings
-      allocation.year = year
-      allocation.baseline = .allocated
-      let result: AllocationResult
-      do {
-        result = try Allocator(dataset: dataset, settings: allocation, solver: solver).allocate()
-      } catch {
-        throw .scenario(file: scenario.path, message: "cannot allocate \(year) for the simulation: \(error.description)")
-      }
+      let result = try allocate(year, scenario: scenario, solver: solver)
       targets[year] = result.targetTable()
       let flag = result.allFeasible ? "" : " (some lines infeasible as set: shown with the suggested changes)"
       sources[year] = "\(year) fenjie's own allocation, rule \(result.rule.rawValue)\(flag)"
@@ -149,9 +195,9 @@ public struct SimulationSetup: Sendable {
       let achieved = known.reduce(0.0) { total, year in
         total + dataset.areas.reduce(0.0) { $0 + (dataset.table(year: year, kind: .actual)?.value(indicator.id, $1).number ?? 0) }
       }
-      goals.append(SimGoal(type: .threeYear, target: threeYear, known: achieved, aggregate: .sumOfYears))
+      goals.append(SimGoal(type: .planTotal, target: threeYear, known: achieved, aggregate: .sumOfYears))
     } else {
-      goals.append(SimGoal(type: .threeYear, target: threeYear, aggregate: .finalYear))
+      goals.append(SimGoal(type: .planTotal, target: threeYear, aggregate: .finalYear))
     }
     return goals
   }
@@ -159,11 +205,12 @@ public struct SimulationSetup: Sendable {
 
 extension SimulationSetup {
   /// One street in one simulated year: its target, its progress to date, and the ratio's parameters
-  /// (fitted or default, per-line overrides, shocks applied).
+  /// (fitted or default, per-line overrides, shocks applied); with progress to date, the rest of
+  /// the year's share and the ratio updated by the pace so far (``PaceUpdate``), which is returned.
   static func cell(
-    _ indicator: String, area: String, year: Int, target: Double, dataset: Dataset, fit: RatioFit,
+    _ indicator: String, kind: SimKind, area: String, year: Int, target: Double, dataset: Dataset, fit: RatioFit,
     settings: SimulationSettings
-  ) -> AreaCell {
+  ) -> (AreaCell, PaceUpdate?) {
     let override = settings.byIndicator[indicator]
     var mean = override?.meanRatio ?? fit.meanRatio(area)
     for shock in settings.shocks
@@ -172,10 +219,19 @@ extension SimulationSetup {
     {
       mean *= 1 + shock.change
     }
-    let progress = dataset.table(year: year, kind: .progress)
-    return AreaCell(
-      target: target, known: progress?.value(indicator, area).number ?? 0,
-      remaining: progress.map { 1 - ($0.fractionOfYear ?? 0) } ?? 1, meanRatio: max(0, mean),
-      sigma: override?.sigma ?? fit.sigma, correlation: override?.correlation ?? settings.correlation)
+    let sigma = override?.sigma ?? fit.sigma(area)
+    let correlation = override?.correlation ?? settings.correlation
+    guard let progress = dataset.table(year: year, kind: .progress) else {
+      return (AreaCell(target: target, meanRatio: max(0, mean), sigma: sigma, correlation: correlation), nil)
+    }
+    let known = progress.value(indicator, area).number ?? 0
+    let elapsed = PaceUpdate.elapsedShare(fractionOfYear: progress.fractionOfYear ?? 0, profile: settings.monthlyProfile)
+    let update = PaceUpdate(
+      target: target, known: known, elapsedShare: elapsed, meanRatio: max(0, mean), sigma: sigma,
+      paceNoise: settings.paceNoise, isCount: kind == .count)
+    let cell = AreaCell(
+      target: target, known: known, remaining: 1 - elapsed, meanRatio: update.meanRatio, sigma: update.sigma,
+      correlation: correlation)
+    return (cell, update)
   }
 }

@@ -54,6 +54,19 @@ public struct Planner: Sendable {
     }
   }
 
+  /// How well calibrated the odds are on the dataset's years with actuals (see ``Backtest``).
+  public func backtest(
+    _ scenario: Scenario, settings: SimulationSettings, runs: Int, threads: Int
+  ) throws(PlanningError) -> Backtest {
+    let backtest = try Backtest(scenario: scenario, settings: settings, runs: runs, threads: threads, solver: solver)
+    guard !backtest.forecasts.isEmpty else {
+      throw .scenario(
+        file: scenario.path,
+        message: "has no year with actuals and a street table to hold them against: nothing to backtest (add [[tables]] of kind \"actual\")")
+    }
+    return backtest
+  }
+
   /// Scenarios side by side: each allocated, and (unless `odds` is false) simulated with the same
   /// runs and seed (the first scenario's seed unless one is given).
   public func compare(

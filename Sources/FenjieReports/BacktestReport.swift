@@ -1,0 +1,180 @@
+import FenjieCore
+import FenjiePlanning
+import FenjieSimulation
+import Foundation
+
+/// `fenjie backtest`: how well calibrated the odds were on the years whose outcome is known, against
+/// the naive model (last year's ratio).
+public struct BacktestReport: Sendable, TextReport {
+  public var backtest: Backtest
+  public var version: String
+
+  public init(_ backtest: Backtest, version: String) {
+    self.backtest = backtest
+    self.version = version
+  }
+
+  func percent(_ p: Double) -> String { percentText(p) }
+
+  func number(_ x: Double, digits: Int = 3) -> String {
+    guard x.isFinite else { return x > 0 ? "+∞" : x < 0 ? "−∞" : "" }
+    let scale = pow(10.0, Double(digits))
+    return JSONValue.format((x * scale).rounded() / scale)
+  }
+
+  var title: String {
+    "\(backtest.region) backtest: how well calibrated the odds were" + (backtest.usesIllustrativeData ? "（含示例数据）" : "")
+  }
+
+  var runLine: String {
+    "\(backtest.runs) runs per held-out forecast, seed \(backtest.seed), generator \(backtest.generator), fenjie \(version)"
+  }
+
+  func forecastName(_ f: Backtest.Forecast) -> String {
+    f.fractionKnown.map { "\(f.year), rest of year after \(percent($0))" } ?? "\(f.year), whole year"
+  }
+
+  /// One row per held-out forecast, then the model and the naive model over everything.
+  public func summaryTable() -> TextTable {
+    var table = TextTable(
+      header: ["预测", "拟合年份", "事件", "Brier", "naive Brier", "命中/期望", "z", "P10–P90 内"],
+      alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
+    for f in backtest.forecasts {
+      var events: [Calibration.Event] = [], naive: [Calibration.Event] = [], bands: [Calibration.Band] = []
+      for line in f.lines {
+        if let t = line.districtTarget, let p = line.probability {
+          let hit = line.districtActual >= t - 1e-9
+          events.append(.init(probability: p, hit: hit))
+          naive.append(.init(probability: line.naiveForecast >= t - 1e-9 ? 1 : 0, hit: hit))
+          if let p10 = line.p10, let p90 = line.p90 { bands.append(.init(p10: p10, p90: p90, outcome: line.districtActual)) }
+        }
+        for s in line.streets {
+          let hit = s.actual >= s.target - 1e-9
+          events.append(.init(probability: s.probability, hit: hit))
+          naive.append(.init(probability: s.naiveProbability, hit: hit))
+        }
+      }
+      let m = Calibration(events: events, bands: bands), n = Calibration(events: naive)
+      table.add(row(forecastName(f), f.fittedFrom.map(String.init).joined(separator: ", "), m, naive: n))
+    }
+    table.add(row("all (districts + streets)", "", backtest.model, naive: backtest.naive))
+    table.add(row("all, district totals only", "", backtest.districtModel, naive: backtest.districtNaive))
+    return table
+  }
+
+  func row(_ name: String, _ fitted: String, _ m: Calibration, naive: Calibration) -> [String] {
+    [
+      name, fitted, String(m.events), number(m.brier), number(naive.brier),
+      "\(m.hits)/\(number(m.expectedHits, digits: 1))", number(m.z, digits: 2),
+      m.bandCoverage.map { "\(percent($0)) of \(m.bands)" } ?? "",
+    ]
+  }
+
+  public func reliabilityTable() -> TextTable {
+    var table = TextTable(
+      header: ["P(达成) 区间", "事件", "平均预测", "实际频率", "z"], alignments: [.left, .right, .right, .right, .right])
+    for d in backtest.model.deciles {
+      table.add([
+        "\(percent(d.lower))–\(percent(d.upper))", String(d.count), percent(d.meanForecast), percent(d.observed),
+        number(d.z, digits: 2),
+      ])
+    }
+    return table
+  }
+
+  public func lineTable() -> TextTable {
+    var table = TextTable(
+      header: ["预测", "指标", "区目标", "实际", "P(达成)", "P10", "P90", "naive"],
+      alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
+    for f in backtest.forecasts {
+      for line in f.lines {
+        guard let t = line.districtTarget else { continue }
+        table.add([
+          forecastName(f), line.name, number(t, digits: 2), number(line.districtActual, digits: 2),
+          line.probability.map(percent) ?? "", line.p10.map { number($0, digits: 2) } ?? "",
+          line.p90.map { number($0, digits: 2) } ?? "", number(line.naiveForecast, digits: 2),
+        ])
+      }
+    }
+    return table
+  }
+
+  var notes: [String] {
+    var notes: [String] = []
+    if backtest.usesIllustrativeData {
+      notes.append("示例数据: this backtest uses illustrative figures that no document publishes; it shows the method, not how well the odds do on real data.")
+    }
+    notes.append("Method: " + Backtest.method)
+    notes.append(
+      "Brier: mean (p − hit)², 0 best (model ± \(number(backtest.model.brierStandardError))); z = (hits − Σp)/√Σp(1−p), |z| > 3 says the odds are biased (z < 0: too hopeful); the P10–P90 band should hold about 80% of the district totals (± \(backtest.model.bandStandardError.map { percent($0) } ?? "—")). Events of one year share its district factor, so few years make z noisier than N(0, 1).")
+    for f in backtest.forecasts { notes.append("Street targets of \(forecastName(f)): \(f.targetSource)") }
+    notes.append("Sources: " + backtest.sources.joined(separator: "; "))
+    return notes
+  }
+
+  public func terminal() -> String {
+    var out = "\(title)\n\(runLine)\n\n" + summaryTable().terminal() + "\n"
+    out += "Reliability by decile (model, districts and streets):\n" + reliabilityTable().terminal() + "\n"
+    out += "District totals:\n" + lineTable().terminal()
+    out += "\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n"
+    return out
+  }
+
+  public func markdown() -> String {
+    var out = "## \(title)\n\n\(runLine)\n\n" + summaryTable().markdown() + "\n"
+    out += "### Reliability by decile\n\n" + reliabilityTable().markdown() + "\n"
+    out += "### District totals\n\n" + lineTable().markdown()
+    out += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n"
+    return out
+  }
+
+  public func csv() -> String {
+    summaryTable().csv() + "\r\n" + reliabilityTable().csv() + "\r\n" + lineTable().csv()
+  }
+
+  func calibrationJSON(_ c: Calibration) -> JSONValue {
+    .object([
+      ("events", .integer(c.events)), ("brier", .number(c.brier)), ("brier_standard_error", .number(c.brierStandardError)),
+      ("hits", .integer(c.hits)), ("expected_hits", .number(c.expectedHits)), ("z", .num(c.z.isFinite ? c.z : nil)),
+      ("band_coverage", .num(c.bandCoverage)), ("bands", .integer(c.bands)),
+      ("deciles", .array(c.deciles.map { d in
+        .object([
+          ("lower", .number(d.lower)), ("upper", .number(d.upper)), ("count", .integer(d.count)),
+          ("mean_forecast", .number(d.meanForecast)), ("observed", .number(d.observed)), ("z", .num(d.z.isFinite ? d.z : nil)),
+        ])
+      })),
+    ])
+  }
+
+  public func json() -> JSONValue {
+    .object([
+      ("runs", .integer(backtest.runs)),
+      ("seed", backtest.seed <= UInt64(Int.max) ? .integer(Int(backtest.seed)) : .string(String(backtest.seed))),
+      ("generator", .string(backtest.generator)), ("version", .string(version)),
+      ("illustrative", .bool(backtest.usesIllustrativeData)), ("method", .string(Backtest.method)),
+      ("sources", .array(backtest.sources.map { .string($0) })),
+      ("model", calibrationJSON(backtest.model)), ("naive", calibrationJSON(backtest.naive)),
+      ("district_model", calibrationJSON(backtest.districtModel)), ("district_naive", calibrationJSON(backtest.districtNaive)),
+      ("forecasts", .array(backtest.forecasts.map { f in
+        .object([
+          ("year", .integer(f.year)), ("fraction_known", .num(f.fractionKnown)), ("target_source", .string(f.targetSource)),
+          ("fitted_from", .array(f.fittedFrom.map { .integer($0) })),
+          ("lines", .array(f.lines.map { line in
+            .object([
+              ("id", .string(line.indicator)), ("name", .string(line.name)), ("district_target", .num(line.districtTarget)),
+              ("district_actual", .number(line.districtActual)), ("p_hit", .num(line.probability)),
+              ("p10", .num(line.p10)), ("p50", .num(line.p50)), ("p90", .num(line.p90)),
+              ("naive_forecast", .number(line.naiveForecast)),
+              ("streets", .array(line.streets.map { s in
+                .object([
+                  ("area", .string(s.area)), ("target", .number(s.target)), ("actual", .number(s.actual)),
+                  ("p_hit", .number(s.probability)), ("naive_p_hit", .number(s.naiveProbability)),
+                ])
+              })),
+            ])
+          })),
+        ])
+      })),
+    ])
+  }
+}
