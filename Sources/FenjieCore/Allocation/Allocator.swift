@@ -12,9 +12,13 @@ public struct Allocator: Sendable {
   public let dataset: Dataset
   public let settings: AllocationSettings
 
+  /// Position of each area in `dataset.areas`.
+  let datasetIndex: [String: Int]
+
   public init(dataset: Dataset, settings: AllocationSettings) {
     self.dataset = dataset
     self.settings = settings
+    datasetIndex = Dictionary(dataset.areas.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
   public func allocate() throws(AllocationError) -> AllocationResult {
@@ -66,12 +70,13 @@ public struct Allocator: Sendable {
       if let parent = indicator.parent, dataset.indicator(parent)?.kind.isSplit == true {
         // A "其中" line lives inside its parent: where the parent has "/", so does it.
         let parentOpen = context.openAreas(parent, settings: settings)
-        let dropped = open.filter { !parentOpen.contains($0) }
+        let parentSet = Set(parentOpen)
+        let dropped = open.filter { !parentSet.contains($0) }
         if !dropped.isEmpty, indicator.kind != .rate {
           diagnostics.append(
             Diagnostic(.warning, indicator: indicator.id, "\(dropped.joined(separator: "、")) has \"/\" on the parent line, so this line is \"/\" there too"))
         }
-        open = open.filter { parentOpen.contains($0) }
+        open = open.filter { parentSet.contains($0) }
         possibleAreas[indicator.id] = parentOpen
       }
       if indicator.kind == .rate {
@@ -101,7 +106,8 @@ public struct Allocator: Sendable {
       line.districtTarget = target
       var problem = buildProblem(indicator, target: target, open: open, context: context, diagnostics: &diagnostics)
       if let possible = possibleAreas[indicator.id] {
-        problem.closed = problem.closed.filter { possible.contains(dataset.areas[$0]) }
+        let possibleSet = Set(possible)
+        problem.closed = problem.closed.filter { possibleSet.contains(dataset.areas[$0]) }
       }
       line.requiredTotal = problem.required * problem.unit
       problems[indicator.id] = problem
@@ -211,16 +217,17 @@ public struct Allocator: Sendable {
       }
     }
     var groups: [[Int]] = []
+    let openIndex = Dictionary(open.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     for group in settings.equalGroups where group.applies(to: indicator.id) {
-      let positions = group.areas.compactMap { open.firstIndex(of: $0) }
+      let positions = group.areas.compactMap { openIndex[$0] }
       if positions.count > 1 { groups.append(positions) }
     }
     return LineProblem(
-      indicator: indicator, areas: open.map { dataset.areas.firstIndex(of: $0)! },
+      indicator: indicator, areas: open.map { datasetIndex[$0]! },
       baseline: baselines.map { $0 / unit }, floor: floors, cap: caps, lock: locks,
       last: lasts.map { $0 / unit }, parentAllowance: Array(repeating: 0, count: open.count),
       required: required, parent: nil, equalGroups: groups, unit: unit,
-      closed: dataset.areas.indices.filter { !open.contains(dataset.areas[$0]) }, areaNames: open)
+      closed: dataset.areas.indices.filter { openIndex[dataset.areas[$0]] == nil }, areaNames: open)
   }
 
   /// A line allocated above its district target (and above what its margin asks for) says why:
@@ -283,11 +290,12 @@ public struct Allocator: Sendable {
       let problem = members[m]
       var line = lines[id]!
       line.status = status
+      let slot = Dictionary(problem.areas.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
       line.marginalCost = outcome.marginalCost[m]
       line.ruleLevel = outcome.ruleLevel[m]
       var total = 0.0
       for (position, area) in dataset.areas.enumerated() {
-        guard let s = problem.areas.firstIndex(of: position) else {
+        guard let s = slot[position] else {
           line.areas[area] = AreaAllocation(value: nil)
           continue
         }
