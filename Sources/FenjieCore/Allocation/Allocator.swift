@@ -213,6 +213,27 @@ public struct Allocator: Sendable {
       caps.append(cap)
       floors.append(floor)
     }
+    let locks = scenarioLocks(indicator, open: open, caps: caps, floors: floors, diagnostics: &diagnostics)
+    var groups: [[Int]] = []
+    let openIndex = Dictionary(open.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    for group in settings.equalGroups where group.applies(to: indicator.id) {
+      let positions = group.areas.compactMap { openIndex[$0] }
+      if positions.count > 1 { groups.append(positions) }
+    }
+    return LineProblem(
+      indicator: indicator, areas: open.map { datasetIndex[$0]! },
+      baseline: baselines.map { $0 / unit }, floor: floors, cap: caps, lock: locks,
+      last: lasts.map { $0 / unit }, parentAllowance: Array(repeating: 0, count: open.count),
+      required: required, parent: nil, equalGroups: groups, unit: unit,
+      closed: dataset.areas.indices.filter { openIndex[dataset.areas[$0]] == nil }, areaNames: open)
+  }
+
+  /// The scenario's locks on the line, in model units, each checked against the area's floor and cap
+  /// (said before anything is solved; the repair then shows what would reconcile them).
+  func scenarioLocks(
+    _ indicator: Indicator, open: [String], caps: [Double], floors: [Double], diagnostics: inout [Diagnostic]
+  ) -> [Double?] {
+    let unit = indicator.kind.resolution
     var locks: [Double?] = Array(repeating: nil, count: open.count)
     for lock in settings.locks where lock.indicator == indicator.id {
       guard let s = open.firstIndex(of: lock.area) else {
@@ -226,7 +247,6 @@ public struct Allocator: Sendable {
           Diagnostic(.warning, indicator: indicator.id, "the lock on \(lock.area) (\(lock.value)) is rounded to \(scaled.rounded() * unit)"))
       }
       locks[s] = scaled.rounded()
-      // Said before anything is solved; the elastic re-solve then shows what would reconcile them.
       let value = scaled.rounded() * unit
       if scaled.rounded() > caps[s] {
         diagnostics.append(
@@ -236,18 +256,7 @@ public struct Allocator: Sendable {
           Diagnostic(.error, indicator: indicator.id, "the lock on \(lock.area) (\(JSONValueless(value))) is below its floor (\(JSONValueless(floors[s] * unit)))"))
       }
     }
-    var groups: [[Int]] = []
-    let openIndex = Dictionary(open.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    for group in settings.equalGroups where group.applies(to: indicator.id) {
-      let positions = group.areas.compactMap { openIndex[$0] }
-      if positions.count > 1 { groups.append(positions) }
-    }
-    return LineProblem(
-      indicator: indicator, areas: open.map { datasetIndex[$0]! },
-      baseline: baselines.map { $0 / unit }, floor: floors, cap: caps, lock: locks,
-      last: lasts.map { $0 / unit }, parentAllowance: Array(repeating: 0, count: open.count),
-      required: required, parent: nil, equalGroups: groups, unit: unit,
-      closed: dataset.areas.indices.filter { openIndex[dataset.areas[$0]] == nil }, areaNames: open)
+    return locks
   }
 
   /// A line allocated above its district target (and above what its margin asks for) says why:
