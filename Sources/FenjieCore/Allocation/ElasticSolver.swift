@@ -198,6 +198,33 @@ enum ElasticSolver {
     SuggestedChange(kind: kind, indicator: line.indicator.id, area: names[line.areas[s]], from: from * line.unit, to: to * line.unit)
   }
 
+  /// A single line short of its target only because of its caps (no equal groups, every lock
+  /// within its own floor and cap): the fewest changes is one raised cap, and the smallest relative
+  /// change raises the largest cap (ties: the area's name in Unicode order). nil otherwise.
+  static func raiseOneCap(_ line: LineProblem, areaNames: [String]) -> Outcome? {
+    guard !line.equalGroups.contains(where: { $0.count > 1 }) else { return nil }
+    var reachable = 0.0
+    for s in 0..<line.count {
+      if let lock = line.lock[s] {
+        guard lock <= line.cap[s], lock >= line.floor[s] else { return nil }
+        reachable += lock
+      } else {
+        reachable += line.cap[s]
+      }
+    }
+    let short = line.required - reachable
+    let free = (0..<line.count).filter { line.lock[$0] == nil }
+    guard short > 0, let s = free.max(by: { a, b in
+      line.cap[a] != line.cap[b]
+        ? line.cap[a] < line.cap[b]
+        : !line.areaNames[a].unicodeScalars.lexicographicallyPrecedes(line.areaNames[b].unicodeScalars)
+    }) else { return nil }
+    var relaxed = line
+    relaxed.cap[s] = line.cap[s] + short
+    let listed = change(.raiseCap, line, s, areaNames, line.cap[s], relaxed.cap[s])
+    return Outcome(changes: [[listed]], relaxed: [relaxed])
+  }
+
   /// The largest total line `m` can reach under the family's other constraints, or nil.
   static func largestTotal(_ lines: [LineProblem], member m: Int, options: SolverOptions) -> Double? {
     var free = lines

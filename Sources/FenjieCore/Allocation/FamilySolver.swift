@@ -362,6 +362,18 @@ enum FamilySolver {
 
   /// Whether the family's constraints can all hold (one LP, no objective).
   static func isFeasible(_ lines: [LineProblem], options: SolverOptions) -> Bool {
+    // A single line without groups: its bounds alone decide, no LP.
+    if lines.count == 1, let line = lines.first, !line.equalGroups.contains(where: { $0.count > 1 }) {
+      var reachable = 0.0
+      for s in 0..<line.count {
+        let lower = line.lock[s] ?? line.floor[s]
+        let upper = line.lock[s] ?? line.cap[s]
+        guard lower <= upper + 1e-9, line.floor[s] <= line.cap[s] + 1e-9 else { return false }
+        if let lock = line.lock[s], lock > line.cap[s] + 1e-9 || lock < line.floor[s] - 1e-9 { return false }
+        reachable += upper
+      }
+      return reachable >= line.required - 1e-9
+    }
     var lower = lines.map { $0.floor }
     var upper = lines.map { $0.cap }
     for (m, line) in lines.enumerated() {
