@@ -42,8 +42,10 @@ test: setup
 	swift build --build-tests $(SWIFT_FLAGS)
 	swift test --skip-build $(SWIFT_FLAGS)
 
+# The simulation against numpy, then the allocation on 9 to 1,250 areas (benchmarks/allocation.sh).
 bench: release
 	SKIP_BUILD=1 RELEASE_FLAGS="$(RELEASE_FLAGS)" bash benchmarks/run.sh
+	SKIP_BUILD=1 bash benchmarks/allocation.sh
 
 # Rewrites the golden outputs (Tests/EndToEndTests/Golden) from the current build: only on purpose,
 # after a change meant to alter an output; read `git diff` of the folder before committing.

@@ -117,4 +117,31 @@ final class WaterFillingAndRoundingTests: XCTestCase {
     XCTAssertEqual(line.areas["乙"]?.value, 8)
     XCTAssertEqual(line.areas["甲"]?.value, 8)
   }
+
+  /// Issue 12, item 3: ties fell by column order (新型研发机构 on an 18-area district: +1 to the
+  /// first three columns, to the last three with the list reversed). Here 15 units over 18 areas
+  /// alike (the equal rule, 0.83 each): which three get none is decided by the tie rule (here the
+  /// names), whatever the order of the list.
+  func testTiesDoNotFollowColumnOrder() throws {
+    let names = (1...18).map { "区\(String(UnicodeScalar(0x4E00 + $0 * 7)!))街道" }
+    let indicator = Indicator(id: "rd", name: "新型研发机构", unit: "个", kind: .count, action: "")
+    func allocate(_ order: [String], _ b: [Double?]) throws -> [String: Double] {
+      var settings = AllocationSettings(year: 2025)
+      settings.rule = .equal
+      settings.capacity.rule = .none
+      settings.capacity.maxDecline = 1
+      let line = try Allocator(dataset: makeDataset(areas: order, lines: [(indicator, b, 15)]), settings: settings)
+        .allocate().indicators[0]
+      return Dictionary(uniqueKeysWithValues: order.map { ($0, line.areas[$0]!.value!) })
+    }
+    let forward = try allocate(names, names.map { _ in 1 })
+    let backward = try allocate(names.reversed(), names.map { _ in 1 })
+    XCTAssertEqual(forward, backward)
+    XCTAssertEqual(forward.values.reduce(0, +), 15)
+    // 15 over 18 equal areas: 15 get one unit; the three without are the last three names in
+    // Unicode order.
+    let zero = forward.filter { $0.value == 0 }.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    let last = names.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.suffix(3)
+    XCTAssertEqual(zero, Array(last))
+  }
 }

@@ -57,14 +57,25 @@ extension Allocator {
   }
 
   /// The fewest changes (`ElasticSolver`, a MIP), re-solved. Where the spread repair exists it is
-  /// only an alternative, so it gets a short time limit and is skipped on large families.
+  /// only an alternative: a single line short of its target then needs one raised cap (the largest,
+  /// which is the smallest change relative to the cap), with no MIP; a family gets the MIP only
+  /// when small, with a short time limit.
   func fewestChanges(_ members: [LineProblem], solver: SolverContext, needed: Bool) -> AppliedRepair? {
     var limited = solver
     if !needed {
-      guard members.reduce(0, { $0 + $1.count }) <= 400 else { return nil }
+      if members.count == 1, let single = ElasticSolver.raiseOneCap(members[0], areaNames: dataset.areas) {
+        return verified(single, solver: solver)
+      }
+      guard members.reduce(0, { $0 + $1.count }) <= 60 else { return nil }
       limited.options.timeLimit = min(solver.options.timeLimit, 5)
     }
-    guard let elastic = ElasticSolver.relax(members, areaNames: dataset.areas, solver: limited),
+    guard let elastic = ElasticSolver.relax(members, areaNames: dataset.areas, solver: limited) else { return nil }
+    return verified(elastic, solver: solver)
+  }
+
+  /// A repair re-solved, or nil where the re-solve fails.
+  func verified(_ elastic: ElasticSolver.Outcome, solver: SolverContext) -> AppliedRepair? {
+    guard
       let outcome = try? FamilySolver.solve(
         elastic.relaxed, rule: settings.rule, solver: solver, waterFilling: settings.waterFilling)
     else { return nil }

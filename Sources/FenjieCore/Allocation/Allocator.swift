@@ -14,10 +14,14 @@ public struct Allocator: Sendable {
   public let settings: AllocationSettings
   public let solver: any LinearSolver
 
+  /// Position of each area in `dataset.areas`.
+  let datasetIndex: [String: Int]
+
   public init(dataset: Dataset, settings: AllocationSettings, solver: any LinearSolver) {
     self.dataset = dataset
     self.settings = settings
     self.solver = solver
+    datasetIndex = Dictionary(dataset.areas.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
   public func allocate() throws(AllocationError) -> AllocationResult {
@@ -27,91 +31,123 @@ public struct Allocator: Sendable {
         "year \(year) is outside the plan (\(dataset.planYears.map(String.init).joined(separator: ", ")))")
     }
     var diagnostics: [Diagnostic] = []
-    var history = dataset.tables.filter { $0.year < year }
-    // Chained from fenjie's own draft of the year before where that year has no published table
-    // (and, for "latest", no actuals either): never silently from an older table.
-    let unpublished = dataset.table(year: year - 1, kind: .target) == nil
-      && (settings.baseline == .allocated || dataset.table(year: year - 1, kind: .actual) == nil)
-    if unpublished, dataset.planYears.contains(year - 1),
-      dataset.tables.contains(where: { $0.kind == .target && $0.year < year - 1 })
-    {
-      var previous = settings
-      previous.year = year - 1
-      previous.locks = []
-      let before = try Allocator(dataset: dataset, settings: previous, solver: solver).allocate()
-      history.append(before.targetTable())
-      diagnostics.append(
-        Diagnostic(
-          .info, indicator: nil,
-          "\(year - 1) has no published 分解表: baselines come from fenjie's own allocation of \(year - 1) (same scenario, without its locks)"
-        ))
-    }
+    let history = try chainedHistory(diagnostics: &diagnostics)
     let context = BaselineContext(dataset: dataset, history: history, year: year)
-    let solver = SolverContext(solver: self.solver, options: SolverOptions(timeLimit: settings.timeLimit))
-
     var lines: [String: IndicatorAllocation] = [:]
     var problems: [String: LineProblem] = [:]
-    /// Areas a line could be opened in (its parent's open areas, for a "其中" line).
-    var possibleAreas: [String: [String]] = [:]
     for indicator in dataset.indicators where settings.onlyIndicators?.contains(indicator.id) ?? true {
-      var line = IndicatorAllocation(
-        indicator: indicator, districtTarget: nil, publishedTarget: dataset.targets[indicator.id]?[year],
-        margin: settings.margin(for: indicator.id), requiredTotal: nil, allocatedTotal: nil,
-        status: .optimal, areas: [:], marginalCost: nil, ruleLevel: nil,
-        baselineSource: context.describeSources(indicator.id))
-      guard let published = line.publishedTarget else {
-        diagnostics.append(Diagnostic(.error, indicator: indicator.id, "no district target for \(year)"))
-        line.status = .infeasible
-        lines[indicator.id] = line
-        continue
-      }
-      var open = context.openAreas(indicator.id, settings: settings)
-      if let parent = indicator.parent, dataset.indicator(parent)?.kind.isSplit == true {
-        // A "其中" line lives inside its parent: where the parent has "/", so does it.
-        let parentOpen = context.openAreas(parent, settings: settings)
-        let dropped = open.filter { !parentOpen.contains($0) }
-        if !dropped.isEmpty, indicator.kind != .rate {
-          diagnostics.append(
-            Diagnostic(.warning, indicator: indicator.id, "\(dropped.joined(separator: "、")) has \"/\" on the parent line, so this line is \"/\" there too"))
-        }
-        open = open.filter { parentOpen.contains($0) }
-        possibleAreas[indicator.id] = parentOpen
-      }
-      if indicator.kind == .rate {
-        line.status = .notSplit
-        line.districtTarget = published
-        for area in dataset.areas {
-          line.areas[area] = AreaAllocation(value: open.contains(area) ? published : nil)
-        }
-        lines[indicator.id] = line
-        continue
-      }
-      var target = published
-      if indicator.kind == .share {
-        guard let output = settings.industrialOutput[year] ?? dataset.industrialOutput[year] else {
-          diagnostics.append(
-            Diagnostic(
-              .error, indicator: indicator.id,
-              "\(indicator.name) is a share: the scenario must give the district's 规上工业总产值 for \(year) ([industrial_output] \(year) = …) to turn \(published)% into an amount"
-            ))
-          line.status = .infeasible
-          for area in dataset.areas { line.areas[area] = AreaAllocation(value: nil) }
-          lines[indicator.id] = line
-          continue
-        }
-        target = published / 100 * output
-      }
-      line.districtTarget = target
-      var problem = buildProblem(indicator, target: target, open: open, context: context, diagnostics: &diagnostics)
-      if let possible = possibleAreas[indicator.id] {
-        problem.closed = problem.closed.filter { possible.contains(dataset.areas[$0]) }
-      }
-      line.requiredTotal = problem.required * problem.unit
-      problems[indicator.id] = problem
+      let (line, problem) = prepare(indicator, context: context, diagnostics: &diagnostics)
       lines[indicator.id] = line
+      problems[indicator.id] = problem
     }
+    let models = solveFamilies(problems, context: context, lines: &lines, diagnostics: &diagnostics)
+    noteAboveTarget(lines, problems, diagnostics: &diagnostics)
+    var sources = [dataset.targetsProvenance.label]
+    for table in history where !sources.contains(table.provenance.label) && table.year < year {
+      if context.usedTables.contains(where: { $0 == table.provenance }) { sources.append(table.provenance.label) }
+    }
+    return AllocationResult(
+      region: dataset.region, year: year, rule: settings.rule, areas: dataset.areas,
+      indicators: dataset.indicators.compactMap { lines[$0.id] }, diagnostics: diagnostics,
+      usesIllustrativeData: context.usedTables.contains { $0.illustrative }, sources: sources,
+      model: LinearModel.combined(models, name: "fenjie_\(year)"))
+  }
 
-    // Solve family by family: a line together with its "其中" lines.
+  /// The tables before the year, with fenjie's own draft of the year before where that year has no
+  /// published table (and, for "latest", no actuals either): never silently an older table.
+  func chainedHistory(diagnostics: inout [Diagnostic]) throws(AllocationError) -> [AreaTable] {
+    let year = settings.year
+    var history = dataset.tables.filter { $0.year < year }
+    let unpublished = dataset.table(year: year - 1, kind: .target) == nil
+      && (settings.baseline == .allocated || dataset.table(year: year - 1, kind: .actual) == nil)
+    guard unpublished, dataset.planYears.contains(year - 1),
+      dataset.tables.contains(where: { $0.kind == .target && $0.year < year - 1 })
+    else { return history }
+    var previous = settings
+    previous.year = year - 1
+    previous.locks = []
+    let before = try Allocator(dataset: dataset, settings: previous, solver: solver).allocate()
+    history.append(before.targetTable())
+    diagnostics.append(
+      Diagnostic(
+        .info, indicator: nil,
+        "\(year - 1) has no published 分解表: baselines come from fenjie's own allocation of \(year - 1) (same scenario, without its locks)"
+      ))
+    return history
+  }
+
+  /// One line's row of the result so far and its problem (nil for a rate, or a line that cannot be
+  /// set up: no target, a share without 规上工业总产值).
+  func prepare(
+    _ indicator: Indicator, context: BaselineContext, diagnostics: inout [Diagnostic]
+  ) -> (IndicatorAllocation, LineProblem?) {
+    let year = settings.year
+    var line = IndicatorAllocation(
+      indicator: indicator, districtTarget: nil, publishedTarget: dataset.targets[indicator.id]?[year],
+      margin: settings.margin(for: indicator.id), requiredTotal: nil, allocatedTotal: nil,
+      status: .optimal, areas: [:], marginalCost: nil, ruleLevel: nil,
+      baselineSource: context.describeSources(indicator.id))
+    guard let published = line.publishedTarget else {
+      diagnostics.append(Diagnostic(.error, indicator: indicator.id, "no district target for \(year)"))
+      line.status = .infeasible
+      return (line, nil)
+    }
+    let (open, possible) = openAreas(indicator, context: context, diagnostics: &diagnostics)
+    if indicator.kind == .rate {
+      line.status = .notSplit
+      line.districtTarget = published
+      let openSet = Set(open)
+      for area in dataset.areas { line.areas[area] = AreaAllocation(value: openSet.contains(area) ? published : nil) }
+      return (line, nil)
+    }
+    var target = published
+    if indicator.kind == .share {
+      guard let output = settings.industrialOutput[year] ?? dataset.industrialOutput[year] else {
+        diagnostics.append(
+          Diagnostic(
+            .error, indicator: indicator.id,
+            "\(indicator.name) is a share: the scenario must give the district's 规上工业总产值 for \(year) ([industrial_output] \(year) = …) to turn \(published)% into an amount"
+          ))
+        line.status = .infeasible
+        for area in dataset.areas { line.areas[area] = AreaAllocation(value: nil) }
+        return (line, nil)
+      }
+      target = published / 100 * output
+    }
+    line.districtTarget = target
+    var problem = buildProblem(indicator, target: target, open: open, context: context, diagnostics: &diagnostics)
+    if let possible {
+      let possibleSet = Set(possible)
+      problem.closed = problem.closed.filter { possibleSet.contains(dataset.areas[$0]) }
+    }
+    line.requiredTotal = problem.required * problem.unit
+    return (line, problem)
+  }
+
+  /// The areas open on a line and, for a "其中" line, the areas it could be opened in (its parent's
+  /// open areas: where the parent has "/", so does it).
+  func openAreas(
+    _ indicator: Indicator, context: BaselineContext, diagnostics: inout [Diagnostic]
+  ) -> (open: [String], possible: [String]?) {
+    let open = context.openAreas(indicator.id, settings: settings)
+    guard let parent = indicator.parent, dataset.indicator(parent)?.kind.isSplit == true else { return (open, nil) }
+    let parentOpen = context.openAreas(parent, settings: settings)
+    let parentSet = Set(parentOpen)
+    let dropped = open.filter { !parentSet.contains($0) }
+    if !dropped.isEmpty, indicator.kind != .rate {
+      diagnostics.append(
+        Diagnostic(.warning, indicator: indicator.id, "\(dropped.joined(separator: "、")) has \"/\" on the parent line, so this line is \"/\" there too"))
+    }
+    return (open.filter { parentSet.contains($0) }, parentOpen)
+  }
+
+  /// Solves family by family (a line together with its "其中" lines), explaining the infeasible ones;
+  /// returns the final models, for `--write-lp`.
+  func solveFamilies(
+    _ problems: [String: LineProblem], context: BaselineContext, lines: inout [String: IndicatorAllocation],
+    diagnostics: inout [Diagnostic]
+  ) -> [LinearModel] {
+    let solver = SolverContext(solver: self.solver, options: SolverOptions(timeLimit: settings.timeLimit))
     var models: [LinearModel] = []
     for family in families(Set(problems.keys)) {
       var members = family.map { problems[$0]! }
@@ -135,17 +171,7 @@ public struct Allocator: Sendable {
           diagnostics: &diagnostics)
       }
     }
-
-    noteAboveTarget(lines, problems, diagnostics: &diagnostics)
-    var sources = [dataset.targetsProvenance.label]
-    for table in history where !sources.contains(table.provenance.label) && table.year < year {
-      if context.usedTables.contains(where: { $0 == table.provenance }) { sources.append(table.provenance.label) }
-    }
-    return AllocationResult(
-      region: dataset.region, year: year, rule: settings.rule, areas: dataset.areas,
-      indicators: dataset.indicators.compactMap { lines[$0.id] }, diagnostics: diagnostics,
-      usesIllustrativeData: context.usedTables.contains { $0.illustrative }, sources: sources,
-      model: LinearModel.combined(models, name: "fenjie_\(year)"))
+    return models
   }
 
   // MARK: Building a line's problem
@@ -190,6 +216,27 @@ public struct Allocator: Sendable {
       caps.append(cap)
       floors.append(floor)
     }
+    let locks = scenarioLocks(indicator, open: open, caps: caps, floors: floors, diagnostics: &diagnostics)
+    var groups: [[Int]] = []
+    let openIndex = Dictionary(open.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    for group in settings.equalGroups where group.applies(to: indicator.id) {
+      let positions = group.areas.compactMap { openIndex[$0] }
+      if positions.count > 1 { groups.append(positions) }
+    }
+    return LineProblem(
+      indicator: indicator, areas: open.map { datasetIndex[$0]! },
+      baseline: baselines.map { $0 / unit }, floor: floors, cap: caps, lock: locks,
+      last: lasts.map { $0 / unit }, parentAllowance: Array(repeating: 0, count: open.count),
+      required: required, parent: nil, equalGroups: groups, unit: unit,
+      closed: dataset.areas.indices.filter { openIndex[dataset.areas[$0]] == nil }, areaNames: open)
+  }
+
+  /// The scenario's locks on the line, in model units, each checked against the area's floor and cap
+  /// (said before anything is solved; the repair then shows what would reconcile them).
+  func scenarioLocks(
+    _ indicator: Indicator, open: [String], caps: [Double], floors: [Double], diagnostics: inout [Diagnostic]
+  ) -> [Double?] {
+    let unit = indicator.kind.resolution
     var locks: [Double?] = Array(repeating: nil, count: open.count)
     for lock in settings.locks where lock.indicator == indicator.id {
       guard let s = open.firstIndex(of: lock.area) else {
@@ -203,7 +250,6 @@ public struct Allocator: Sendable {
           Diagnostic(.warning, indicator: indicator.id, "the lock on \(lock.area) (\(lock.value)) is rounded to \(scaled.rounded() * unit)"))
       }
       locks[s] = scaled.rounded()
-      // Said before anything is solved; the elastic re-solve then shows what would reconcile them.
       let value = scaled.rounded() * unit
       if scaled.rounded() > caps[s] {
         diagnostics.append(
@@ -213,17 +259,7 @@ public struct Allocator: Sendable {
           Diagnostic(.error, indicator: indicator.id, "the lock on \(lock.area) (\(JSONValueless(value))) is below its floor (\(JSONValueless(floors[s] * unit)))"))
       }
     }
-    var groups: [[Int]] = []
-    for group in settings.equalGroups where group.applies(to: indicator.id) {
-      let positions = group.areas.compactMap { open.firstIndex(of: $0) }
-      if positions.count > 1 { groups.append(positions) }
-    }
-    return LineProblem(
-      indicator: indicator, areas: open.map { dataset.areas.firstIndex(of: $0)! },
-      baseline: baselines.map { $0 / unit }, floor: floors, cap: caps, lock: locks,
-      last: lasts.map { $0 / unit }, parentAllowance: Array(repeating: 0, count: open.count),
-      required: required, parent: nil, equalGroups: groups, unit: unit,
-      closed: dataset.areas.indices.filter { !open.contains(dataset.areas[$0]) }, areaNames: open)
+    return locks
   }
 
   /// A line allocated above its district target (and above what its margin asks for) says why:
@@ -286,11 +322,12 @@ public struct Allocator: Sendable {
       let problem = members[m]
       var line = lines[id]!
       line.status = status
+      let slot = Dictionary(problem.areas.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
       line.marginalCost = outcome.marginalCost[m]
       line.ruleLevel = outcome.ruleLevel[m]
       var total = 0.0
       for (position, area) in dataset.areas.enumerated() {
-        guard let s = problem.areas.firstIndex(of: position) else {
+        guard let s = slot[position] else {
           line.areas[area] = AreaAllocation(value: nil)
           continue
         }

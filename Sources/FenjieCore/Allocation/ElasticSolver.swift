@@ -11,36 +11,48 @@ enum ElasticSolver {
     var relaxed: [LineProblem]
   }
 
-  static func relax(_ lines: [LineProblem], areaNames: [String], solver: SolverContext) -> Outcome? {
-    var model = LinearModel(name: "elastic")
-    // Per-slot big-M: no slack needs more than the largest total, cap, floor or lock of the family
-    // (a bound that does not grow with the number of areas, so GLPK never reads s ≤ M·b as b ≈ 0).
-    let bigM = lines.reduce(0.0) { top, line in
-      max(top, line.required + (line.cap.max() ?? 0) + (line.floor.max() ?? 0) + (line.lock.compactMap { $0 }.max() ?? 0))
-    } + 10
-    var slackCount = 0
-    var binaries: [Int] = []
-    enum Slot { case cap(Int, Int), floor(Int, Int), lockUp(Int, Int), lockDown(Int, Int), parent(Int, Int), equal(Int, Int), open(Int, Int) }
-    var slots: [(slot: Slot, slack: Int, binary: Int)] = []
+  enum Slot { case cap(Int, Int), floor(Int, Int), lockUp(Int, Int), lockDown(Int, Int), parent(Int, Int), equal(Int, Int), open(Int, Int) }
 
-    func slack(_ name: String, _ slot: Slot, bound: Double? = nil) -> Int {
+  /// The elastic MIP: the family's rows, each with a slack that a binary switches on.
+  struct Elastic {
+    let lines: [LineProblem]
+    var model = LinearModel(name: "elastic")
+    /// Per-slot big-M: no slack needs more than the largest total, cap, floor or lock of the family
+    /// (a bound that does not grow with the number of areas, so GLPK never reads s ≤ M·b as b ≈ 0).
+    let bigM: Double
+    var slots: [(slot: Slot, slack: Int, binary: Int)] = []
+    var x: [[Int]] = []
+    var opened: [[Int]] = []
+
+    init(_ lines: [LineProblem]) {
+      self.lines = lines
+      bigM = lines.reduce(0.0) { top, line in
+        max(top, line.required + (line.cap.max() ?? 0) + (line.floor.max() ?? 0) + (line.lock.compactMap { $0 }.max() ?? 0))
+      } + 10
+      for (m, line) in lines.enumerated() {
+        x.append((0..<line.count).map { s in model.addVariable("x_\(m)_\(s)", lower: 0, upper: bigM) })
+        opened.append(line.closed.indices.map { c in slack("open_\(m)_\(c)", .open(m, c)) })
+      }
+      for m in lines.indices {
+        addAreaRows(m)
+        addOpenedWithinParent(m)
+        addGroups(m)
+      }
+      setAmountCosts()
+    }
+
+    mutating func slack(_ name: String, _ slot: Slot, bound: Double? = nil) -> Int {
       let m = max(1, min(bigM, bound ?? bigM))
       let s = model.addVariable("s_\(name)", lower: 0, upper: m)
       let b = model.addVariable("b_\(name)", lower: 0, upper: 1, integer: true, cost: 1)
       model.addConstraint("m_\(name)", [.init(s, 1), .init(b, -m)], upper: 0)
-      binaries.append(b)
       slots.append((slot, s, b))
-      slackCount += 1
       return s
     }
 
-    var x: [[Int]] = []
-    var opened: [[Int]] = []
-    for (m, line) in lines.enumerated() {
-      x.append((0..<line.count).map { s in model.addVariable("x_\(m)_\(s)", lower: 0, upper: bigM) })
-      opened.append(line.closed.indices.map { c in slack("open_\(m)_\(c)", .open(m, c)) })
-    }
-    for (m, line) in lines.enumerated() {
+    /// The total, and per area its cap, floor, lock and parent rows.
+    mutating func addAreaRows(_ m: Int) {
+      let line = lines[m]
       model.addConstraint("total_\(m)", x[m].map { .init($0, 1) } + opened[m].map { .init($0, 1) }, lower: line.required)
       for s in 0..<line.count {
         let capSlack = slack("cap_\(m)_\(s)", .cap(m, s))
@@ -60,17 +72,22 @@ enum ElasticSolver {
             "sub_\(m)_\(s)", [.init(x[m][s], 1), .init(x[p][ps], -1), .init(over, -1)], upper: line.parentAllowance[s])
         }
       }
-      // An area opened on a "其中" line stays within its parent there (opened or open).
-      if let p = line.parent {
-        for (c, area) in line.closed.enumerated() {
-          var parentTerm: LinearModel.Term? = nil
-          if let ps = lines[p].areas.firstIndex(of: area) { parentTerm = .init(x[p][ps], -1) }
-          if let pc = lines[p].closed.firstIndex(of: area) { parentTerm = .init(opened[p][pc], -1) }
-          guard let parentTerm else { continue }
-          model.addConstraint("subopen_\(m)_\(c)", [.init(opened[m][c], 1), parentTerm], upper: 0)
-        }
+    }
+
+    /// An area opened on a "其中" line stays within its parent there (opened or open).
+    mutating func addOpenedWithinParent(_ m: Int) {
+      guard let p = lines[m].parent else { return }
+      for (c, area) in lines[m].closed.enumerated() {
+        var parentTerm: LinearModel.Term? = nil
+        if let ps = lines[p].areas.firstIndex(of: area) { parentTerm = .init(x[p][ps], -1) }
+        if let pc = lines[p].closed.firstIndex(of: area) { parentTerm = .init(opened[p][pc], -1) }
+        guard let parentTerm else { continue }
+        model.addConstraint("subopen_\(m)_\(c)", [.init(opened[m][c], 1), parentTerm], upper: 0)
       }
-      for (g, group) in line.equalGroups.enumerated() where group.count > 1 {
+    }
+
+    mutating func addGroups(_ m: Int) {
+      for (g, group) in lines[m].equalGroups.enumerated() where group.count > 1 {
         let spread = slack("equal_\(m)_\(g)", .equal(m, g))
         for pair in zip(group, group.dropFirst()) {
           model.addConstraint("equp_\(m)_\(g)_\(pair.0)", [.init(x[m][pair.0], 1), .init(x[m][pair.1], -1), .init(spread, -1)], upper: 0)
@@ -78,35 +95,51 @@ enum ElasticSolver {
         }
       }
     }
-    // Amounts count relative to the bound they change (a cap raised by 10 on a street capped at 200
-    // is a smaller change than on one capped at 20), and never as much as one change.
-    let epsilon = 1 / (Double(slackCount + 1) * bigM)
-    var scales: [Double] = []
-    for (slot, s, _) in slots {
-      var scale = 1.0
-      switch slot {
-      case .cap(let m, let a): scale = max(1, lines[m].cap[a])
-      case .floor(let m, let a): scale = max(1, lines[m].floor[a])
-      case .lockUp(let m, let a), .lockDown(let m, let a): scale = max(1, lines[m].lock[a] ?? 1)
-      default: break
-      }
-      scales.append(scale)
-      model.setCost(s, epsilon / scale)
-    }
-    let chosen = solver.solve(model)
-    guard chosen.hasSolution else { return nil }
-    // The changes are chosen; their amounts, whose weight in the MIP is too small for its
-    // tolerances, are made as small as possible by an LP with the choice fixed.
-    for (k, (_, s, b)) in slots.enumerated() {
-      let on: Double = chosen.values[b] > 0.5 ? 1 : 0
-      model.setBounds(b, lower: on, upper: on)
-      model.setInteger(b, false)
-      model.setCost(b, 0)
-      model.setCost(s, 1 / scales[k])
-    }
-    let amounts = solver.solve(model)
-    let solution = amounts.status == .optimal ? amounts : chosen
 
+    /// Amounts count relative to the bound they change (a cap raised by 10 on a street capped at
+    /// 200 is a smaller change than on one capped at 20), and never as much as one change.
+    mutating func setAmountCosts() {
+      let epsilon = 1 / (Double(slots.count + 1) * bigM)
+      for (k, slot) in slots.enumerated() { model.setCost(slot.slack, epsilon / scale(k)) }
+    }
+
+    func scale(_ k: Int) -> Double {
+      switch slots[k].slot {
+      case .cap(let m, let a): return max(1, lines[m].cap[a])
+      case .floor(let m, let a): return max(1, lines[m].floor[a])
+      case .lockUp(let m, let a), .lockDown(let m, let a): return max(1, lines[m].lock[a] ?? 1)
+      default: return 1
+      }
+    }
+
+    /// The changes chosen by the MIP, with their amounts (whose weight in the MIP is too small for
+    /// its tolerances) made as small as possible by an LP with the choice fixed.
+    mutating func solve(solver: SolverContext) -> Solution? {
+      let chosen = solver.solve(model)
+      guard chosen.hasSolution else { return nil }
+      for (k, (_, s, b)) in slots.enumerated() {
+        let on: Double = chosen.values[b] > 0.5 ? 1 : 0
+        model.setBounds(b, lower: on, upper: on)
+        model.setInteger(b, false)
+        model.setCost(b, 0)
+        model.setCost(s, 1 / scale(k))
+      }
+      let amounts = solver.solve(model)
+      return amounts.status == .optimal ? amounts : chosen
+    }
+  }
+
+  static func relax(_ lines: [LineProblem], areaNames: [String], solver: SolverContext) -> Outcome? {
+    var elastic = Elastic(lines)
+    guard let solution = elastic.solve(solver: solver) else { return nil }
+    return read(solution, elastic.slots, lines, areaNames: areaNames)
+  }
+
+  /// The family with the chosen changes applied, and the changes as listed.
+  static func read(
+    _ solution: Solution, _ slots: [(slot: Slot, slack: Int, binary: Int)], _ lines: [LineProblem],
+    areaNames: [String]
+  ) -> Outcome {
     var relaxed = lines
     var changes: [[SuggestedChange]] = lines.map { _ in [] }
     var opens: [[(Int, Double)]] = lines.map { _ in [] }
@@ -163,6 +196,33 @@ enum ElasticSolver {
     _ kind: SuggestedChange.Kind, _ line: LineProblem, _ s: Int, _ names: [String], _ from: Double, _ to: Double
   ) -> SuggestedChange {
     SuggestedChange(kind: kind, indicator: line.indicator.id, area: names[line.areas[s]], from: from * line.unit, to: to * line.unit)
+  }
+
+  /// A single line short of its target only because of its caps (no equal groups, every lock
+  /// within its own floor and cap): the fewest changes is one raised cap, and the smallest relative
+  /// change raises the largest cap (ties: the area's name in Unicode order). nil otherwise.
+  static func raiseOneCap(_ line: LineProblem, areaNames: [String]) -> Outcome? {
+    guard !line.equalGroups.contains(where: { $0.count > 1 }) else { return nil }
+    var reachable = 0.0
+    for s in 0..<line.count {
+      if let lock = line.lock[s] {
+        guard lock <= line.cap[s], lock >= line.floor[s] else { return nil }
+        reachable += lock
+      } else {
+        reachable += line.cap[s]
+      }
+    }
+    let short = line.required - reachable
+    let free = (0..<line.count).filter { line.lock[$0] == nil }
+    guard short > 0, let s = free.max(by: { a, b in
+      line.cap[a] != line.cap[b]
+        ? line.cap[a] < line.cap[b]
+        : !line.areaNames[a].unicodeScalars.lexicographicallyPrecedes(line.areaNames[b].unicodeScalars)
+    }) else { return nil }
+    var relaxed = line
+    relaxed.cap[s] = line.cap[s] + short
+    let listed = change(.raiseCap, line, s, areaNames, line.cap[s], relaxed.cap[s])
+    return Outcome(changes: [[listed]], relaxed: [relaxed])
   }
 
   /// The largest total line `m` can reach under the family's other constraints, or nil.

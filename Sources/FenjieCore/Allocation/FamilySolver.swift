@@ -121,13 +121,18 @@ enum FamilySolver {
     return deviations.reduce(0) { $0 + solution.values[$1] } + 1e-7
   }
 
-  /// One LP of the lexicographic sequence: minimise each active line's level, then fix the areas
-  /// whose fairness row has a nonzero dual (tight in every optimum) at their values.
-  static func levelStep(
+  /// The LP of one step: the family's rows, one level variable per line with active areas
+  /// (cost 1) and the fairness row `x − w·t ≤ o` of every active area.
+  struct StepModel {
+    var built: Builder
+    var t: [Int?]
+    var fairRows: [[Int?]]
+  }
+
+  static func stepModel(
     _ lines: [LineProblem], fairness: [[(o: Double, w: Double)]], stage: Int, l1Bound: Double?,
-    solver: SolverContext, lower: inout [[Double]], upper: inout [[Double]], active: inout [[Bool]],
-    marginal: inout [Double?], level: inout [Double?]
-  ) throws(Failure) {
+    lower: [[Double]], upper: [[Double]], active: [[Bool]]
+  ) -> StepModel {
     var built = Builder(lines: lines, lower: lower, upper: upper, integer: false)
     if let l1Bound { built.addDeviations(lines, bound: l1Bound) }
     var tVariables: [Int?] = Array(repeating: nil, count: lines.count)
@@ -141,29 +146,117 @@ enum FamilySolver {
           "fair_\(line.indicator.id)_\(s + 1)", [.init(built.x[m][s], 1), .init(t, -w)], upper: o)
       }
     }
-    let solution = solver.solve(built.model)
+    return StepModel(built: built, t: tVariables, fairRows: fairRows)
+  }
+
+  /// One step of the lexicographic sequence: minimise each active line's level t_m, then fix every
+  /// area that sits at its line's level in *every* optimal solution (`rigid`), all at once; the
+  /// others may only go lower in the next step.
+  static func levelStep(
+    _ lines: [LineProblem], fairness: [[(o: Double, w: Double)]], stage: Int, l1Bound: Double?,
+    solver: SolverContext, lower: inout [[Double]], upper: inout [[Double]], active: inout [[Bool]],
+    marginal: inout [Double?], level: inout [Double?]
+  ) throws(Failure) {
+    let step = stepModel(
+      lines, fairness: fairness, stage: stage, l1Bound: l1Bound, lower: lower, upper: upper, active: active)
+    let solution = solver.solve(step.built.model)
     guard solution.status == .optimal, let duals = solution.duals else {
       throw Failure(termination: solution.termination, message: solution.message)
     }
-    let continuous = built.read(solution)
+    let levels = step.t.map { $0.map { solution.values[$0] } }
+    for (m, line) in lines.enumerated() where stage == 1 && levels[m] != nil {
+      level[m] = levels[m]
+      let dual = duals[step.built.totalRows[m]]
+      marginal[m] = abs(dual) > 1e-12 ? dual / line.unit : 0
+    }
+    let (fixed, values) = rigid(
+      lines, step: step, solution: solution, levels: levels, fairness: fairness, active: active, solver: solver)
     for (m, line) in lines.enumerated() {
-      guard let t = tVariables[m] else { continue }
-      let tValue = solution.values[t]
-      if stage == 1 {
-        level[m] = tValue
-        let dual = duals[built.totalRows[m]]
-        marginal[m] = abs(dual) > 1e-12 ? dual / line.unit : 0
-      }
-      let tight = (0..<line.count).filter { active[m][$0] && abs(duals[fairRows[m][$0]!]) > 1e-9 }
+      guard let tValue = levels[m] else { continue }
       for s in 0..<line.count where active[m][s] {
-        if tight.isEmpty || tight.contains(s) {
+        if fixed[m].isEmpty || fixed[m].contains(s) {
           active[m][s] = false
-          let v = clamp(continuous[m][s], lower[m][s], upper[m][s])
+          let v = clamp(values[m][s], lower[m][s], upper[m][s])
           lower[m][s] = v
           upper[m][s] = v
         } else {
           let (o, w) = fairness[m][s]
           upper[m][s] = max(lower[m][s], min(upper[m][s], o + w * tValue + 1e-9 * max(1, abs(o + w * tValue))))
+        }
+      }
+    }
+    keepChildrenWithinParents(lines, lower: &lower, upper: &upper)
+  }
+
+  /// The active areas at their line's level in every optimal solution, and the values to fix them
+  /// at. Candidates are the areas at the level in the step's solution. With every level held at its
+  /// optimum, an LP gives each candidate a slack σ ≤ δ below the level and maximises Σ σ; as the
+  /// optimal set is convex, every candidate that can go lower at all gets σ > 0 at once (for δ
+  /// small), and is dropped; the LP is repeated until no candidate gets any. The rest are rigid, and
+  /// one step fixes a whole level, where the duals of a degenerate LP name only a few areas. Where
+  /// this does not settle, the areas with a nonzero fairness dual (rigid by complementary slackness).
+  static func rigid(
+    _ lines: [LineProblem], step: StepModel, solution: Solution, levels: [Double?],
+    fairness: [[(o: Double, w: Double)]], active: [[Bool]], solver: SolverContext
+  ) -> (fixed: [Set<Int>], values: [[Double]]) {
+    let values = step.built.read(solution)
+    let duals = solution.duals ?? []
+    let dualTight: [Set<Int>] = lines.indices.map { m in
+      Set((0..<lines[m].count).filter { s in step.fairRows[m][s].map { abs(duals[$0]) > 1e-9 } ?? false })
+    }
+    var candidates: [Set<Int>] = lines.indices.map { m in
+      guard let t = levels[m] else { return [] }
+      return Set((0..<lines[m].count).filter { s in
+        guard active[m][s] else { return false }
+        let (o, w) = fairness[m][s]
+        return dualTight[m].contains(s) || values[m][s] >= o + w * t - 1e-7 * max(1, abs(o + w * t))
+      })
+    }
+    if lines.indices.allSatisfy({ candidates[$0].isSubset(of: dualTight[$0]) }) { return (candidates, values) }
+    var model = step.built.model
+    model.clearObjective()
+    for (m, t) in step.t.enumerated() {
+      guard let t, let tValue = levels[m] else { continue }
+      model.setBounds(t, lower: nil, upper: tValue)
+    }
+    var sigma: [[Int: Int]] = lines.map { _ in [:] }
+    for m in lines.indices {
+      guard let t = step.t[m] else { continue }
+      for s in candidates[m] {
+        let v = model.addVariable("sigma_\(m)_\(s)", lower: 0, upper: 1e-3, cost: -1)
+        sigma[m][s] = v
+        let (o, w) = fairness[m][s]
+        model.addConstraint("slack_\(m)_\(s)", [.init(v, 1), .init(step.built.x[m][s], 1), .init(t, -w)], upper: o)
+      }
+    }
+    for _ in 0..<6 {
+      let test = solver.solve(model)
+      guard test.status == .optimal else { break }
+      var dropped = false
+      for m in lines.indices {
+        // 1% of δ: the solver's tolerances alone give slacks far below it.
+        for s in candidates[m] where test.values[sigma[m][s]!] > 1e-5 {
+          candidates[m].remove(s)
+          model.setBounds(sigma[m][s]!, lower: 0, upper: 0)
+          dropped = true
+        }
+      }
+      if !dropped { return (candidates, values) }
+    }
+    return (dualTight, values)
+  }
+
+  /// Values fixed from an LP solution may put a "其中" area a hair (the solver's tolerance) above its
+  /// fixed parent, which makes the next LP infeasible: such bounds are pulled back within the parent's.
+  static func keepChildrenWithinParents(_ lines: [LineProblem], lower: inout [[Double]], upper: inout [[Double]]) {
+    for (m, line) in lines.enumerated() {
+      guard let p = line.parent else { continue }
+      for s in 0..<line.count {
+        guard let ps = lines[p].areas.firstIndex(of: line.areas[s]) else { continue }
+        let limit = upper[p][ps] + line.parentAllowance[s]
+        if upper[m][s] > limit {
+          upper[m][s] = max(limit, line.lock[s] ?? line.floor[s])
+          lower[m][s] = min(lower[m][s], upper[m][s])
         }
       }
     }
@@ -269,6 +362,18 @@ enum FamilySolver {
 
   /// Whether the family's constraints can all hold (one LP, no objective).
   static func isFeasible(_ lines: [LineProblem], solver: SolverContext) -> Bool {
+    // A single line without groups: its bounds alone decide, no LP.
+    if lines.count == 1, let line = lines.first, !line.equalGroups.contains(where: { $0.count > 1 }) {
+      var reachable = 0.0
+      for s in 0..<line.count {
+        let lower = line.lock[s] ?? line.floor[s]
+        let upper = line.lock[s] ?? line.cap[s]
+        guard lower <= upper + 1e-9, line.floor[s] <= line.cap[s] + 1e-9 else { return false }
+        if let lock = line.lock[s], lock > line.cap[s] + 1e-9 || lock < line.floor[s] - 1e-9 { return false }
+        reachable += upper
+      }
+      return reachable >= line.required - 1e-9
+    }
     var lower = lines.map { $0.floor }
     var upper = lines.map { $0.cap }
     for (m, line) in lines.enumerated() {
