@@ -147,8 +147,12 @@ struct CSVScanner {
           } else {
             inQuotes = false
             let next = index < scalars.endIndex ? scalars[index] : ","
-            if quotedLineEnds > 0 && next != "," && next != "\r" && next != "\n" {
-              _ = fail(quoteRow, cells.count, "a quote (\") opened in this cell closes only \(quotedLineEnds) line(s) further down, inside other text: a quote is missing or stray; the rows after it cannot be read")
+            if next != "," && next != "\r" && next != "\n" {
+              // `"abc"def`: no spreadsheet writes it; a quote is missing or stray.
+              let message = quotedLineEnds > 0
+                ? "a quote (\") opened in this cell closes only \(quotedLineEnds) line(s) further down, inside other text: a quote is missing or stray; the rows after it cannot be read"
+                : "the cell goes on after its closing quote (\(quotedPrefix(String(cell), limit: 20))\"…): a quote is missing or stray; write a quote inside a quoted cell as two (\"\")"
+              _ = fail(quoteRow, cells.count, message)
               return records
             }
           }
