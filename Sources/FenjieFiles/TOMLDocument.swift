@@ -85,7 +85,7 @@ public struct TOMLDocument: Sendable {
         if isControlCharacter(scalar) && !(scalar == "\r" && column == line.unicodeScalars.count) {
           throw InputError(
             file: path, row: index + 1,
-            "column \(column): the control character \(scalarName(scalar)) has no place in a scenario; the file is damaged, or was saved by a program that is not a text editor. Remove it")
+            "the control character \(scalarName(scalar)) at column \(column) has no place in a scenario; the file is damaged, or was saved by a program that is not a text editor. Remove it")
         }
       }
     }

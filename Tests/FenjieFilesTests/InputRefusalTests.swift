@@ -115,7 +115,7 @@ final class InputRefusalTests: XCTestCase {
 
   func testNULInATOMLFileIsRefusedNotTruncated() throws {
     try edit("scenario.toml") { $0.replacingOccurrences(of: "year = 2025", with: "year = 2025\u{0}") }
-    assertRefused("scenario.toml, line 2", "column 12", "U+0000 (NUL)")
+    assertRefused("scenario.toml, line 2: the control character U+0000 (NUL) at column 12")
     try edit("scenario.toml") { $0.replacingOccurrences(of: "\u{0}", with: "") }
     try edit("dataset.toml") { $0.replacingOccurrences(of: "region", with: "\u{7}region") }
     assertRefused("dataset.toml, line 3", "U+0007 (BEL)")
