@@ -67,3 +67,21 @@ final class InputCommandTests: XCTestCase {
     XCTAssertTrue(allocate.stderr.hasPrefix("fenjie: warning: liangxi/streets-2024.csv, row 27: the file ends inside its last row"), allocate.stderr)
   }
 }
+
+/// compare takes --set, --lock and --shock for every scenario it compares, as the README says.
+final class CompareChangesTests: XCTestCase {
+  func testCompareAppliesChangesToEveryScenario() throws {
+    let base = ["compare", "Scenarios/liangxi-2025.toml", "Scenarios/liangxi-2025-tight-caps.toml", "--no-odds", "--format", "json"]
+    let plain = try runFenjie(base)
+    XCTAssertEqual(plain.status, 0, plain.stderr)
+    let locked = try runFenjie(base + ["--lock", "扬名街道:高新技术企业申报数=90", "--set", "capacity.max_growth=0.6"])
+    XCTAssertEqual(locked.status, 0, locked.stderr)
+    XCTAssertNotEqual(locked.stdout, plain.stdout, "the changes move both tables")
+    let typo = try runFenjie(base + ["--set", "rule=proportionl"])
+    XCTAssertEqual(typo.status, 2)
+    XCTAssertTrue(typo.stderr.hasPrefix("fenjie: --set rule=proportionl: "), typo.stderr)
+    let idle = try runFenjie(base + ["--shock", "外国高端人才来华工作数=-15%"])
+    XCTAssertEqual(idle.status, 2)
+    XCTAssertTrue(idle.stderr.contains("--shock does nothing with --no-odds"), idle.stderr)
+  }
+}
