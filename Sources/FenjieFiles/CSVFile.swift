@@ -103,7 +103,7 @@ public struct CSVFile: Sendable {
 }
 
 /// One pass over CSV text (RFC 4180 as Excel writes it: cells separated by commas, a cell in double
-/// quotes may hold commas, quotes doubled and line ends).
+/// quotes may hold commas, quotes doubled and line ends). Stops at 20 errors.
 struct CSVScanner {
   struct Record {
     var cells: [String]
@@ -113,118 +113,131 @@ struct CSVScanner {
   let scalars: String.UnicodeScalarView
   let name: String
   var errors: [InputError] = []
+  var read: [Record] = []
+  var index: String.UnicodeScalarView.Index
+  // The record and the cell being read.
+  var cells: [String] = []
+  var cell = String.UnicodeScalarView()
+  var cellLength = 0
+  var cellBlank = true
+  var tooLong = false
+  var inQuotes = false
+  var quoteRow = 0
+  var quotedLineEnds = 0
 
   init(_ text: String, name: String) {
     scalars = text.unicodeScalars
+    index = scalars.startIndex
     self.name = name
   }
 
+  var row: Int { read.count + 1 }
+  var next: Unicode.Scalar? { index < scalars.endIndex ? scalars[index] : nil }
+
+  /// Records an error; true when there are enough to stop.
+  mutating func fail(_ row: Int, _ column: Int, _ message: String) -> Bool {
+    errors.append(InputError(file: name, row: row, column: columnLetter(column), message))
+    return errors.count >= 20
+  }
+
   mutating func records() -> [Record] {
-    var records: [Record] = []
-    var cells: [String] = []
-    var cell = String.UnicodeScalarView()
-    var cellLength = 0
-    var cellBlank = true
-    var inQuotes = false
-    var quoteRow = 0
-    var quotedLineEnds = 0
-    var index = scalars.startIndex
-    var tooLong = false
-    func fail(_ row: Int, _ column: Int, _ message: String) -> Bool {
-      errors.append(InputError(file: name, row: row, column: columnLetter(column), message))
-      return errors.count >= 20
-    }
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
+    while let scalar = next {
       index = scalars.index(after: index)
-      let row = records.count + 1
-      if inQuotes {
-        if scalar == "\"" {
-          if index < scalars.endIndex && scalars[index] == "\"" {
-            index = scalars.index(after: index)
-            cell.append(scalar)
-            cellLength += 1
-          } else {
-            inQuotes = false
-            let next = index < scalars.endIndex ? scalars[index] : ","
-            if next != "," && next != "\r" && next != "\n" {
-              // `"abc"def`: no spreadsheet writes it; a quote is missing or stray.
-              let message = quotedLineEnds > 0
-                ? "a quote (\") opened in this cell closes only \(quotedLineEnds) line(s) further down, inside other text: a quote is missing or stray; the rows after it cannot be read"
-                : "the cell goes on after its closing quote (\(quotedPrefix(String(cell), limit: 20))\"…): a quote is missing or stray; write a quote inside a quoted cell as two (\"\")"
-              _ = fail(quoteRow, cells.count, message)
-              return records
-            }
-          }
-          continue
-        }
-        if scalar == "\n" { quotedLineEnds += 1 }
-      } else {
-        switch scalar {
-        case ",":
-          cells.append(String(cell))
-          cell = String.UnicodeScalarView()
-          cellLength = 0
-          cellBlank = true
-          tooLong = false
-          continue
-        case "\r", "\n":
-          if scalar == "\r" && index < scalars.endIndex && scalars[index] == "\n" { index = scalars.index(after: index) }
-          cells.append(String(cell))
-          records.append(Record(cells: cells, endedByLineEnd: true))
-          cells = []
-          cell = String.UnicodeScalarView()
-          cellLength = 0
-          cellBlank = true
-          tooLong = false
-          continue
-        case "\"" where cellBlank:
-          inQuotes = true
-          quoteRow = row
-          quotedLineEnds = 0
-          continue
-        default: break
-        }
-      }
+      let handled = inQuotes ? quoted(scalar) : structural(scalar)
+      guard let handled else { return read }  // an error that stops the reading
+      if handled { continue }
       if isControl(scalar) {
         if fail(row, cells.count, "contains the control character \(scalarName(scalar)) (after \(quotedPrefix(String(cell), limit: 20))): the file is damaged or not a table; remove the character, or export the sheet again") {
-          return records
+          return read
         }
-        skipToLineEnd(&index)
-        cells = []
-        cell = String.UnicodeScalarView()
-        cellLength = 0
-        cellBlank = true
-        inQuotes = false
-        records.append(Record(cells: [], endedByLineEnd: true))
+        skipRestOfRow()
         continue
       }
-      cellLength += 1
-      if cellLength > CSVFile.maximumCellLength {
-        if !tooLong, fail(row, cells.count, "a cell of more than \(CSVFile.maximumCellLength) characters (beginning \(quotedPrefix(String(cell), limit: 30, count: false))) is not a table cell: is a quote left open, or was text pasted into one cell?") {
-          return records
-        }
-        tooLong = true
-        continue
-      }
-      cell.append(scalar)
-      if cellBlank && !scalar.properties.isWhitespace { cellBlank = false }
+      guard append(scalar) else { return read }
     }
     if inQuotes {
       _ = fail(quoteRow, cells.count, "a quote (\") opened in this cell is never closed: the rest of the file was read as one cell; close the quote, or remove it")
-      return records
+      return read
     }
-    if !cells.isEmpty || cellLength > 0 {
-      cells.append(String(cell))
-      records.append(Record(cells: cells, endedByLineEnd: false))
-    }
-    return records
+    if !cells.isEmpty || cellLength > 0 { endRecord(lineEnd: false) }
+    return read
   }
 
-  /// After an error in a row: its other cells are not looked at.
-  func skipToLineEnd(_ index: inout String.UnicodeScalarView.Index) {
-    while index < scalars.endIndex, scalars[index] != "\n" { index = scalars.index(after: index) }
-    if index < scalars.endIndex { index = scalars.index(after: index) }
+  /// A scalar inside quotes: true when it was a quote (handled), false for content, nil to stop.
+  mutating func quoted(_ scalar: Unicode.Scalar) -> Bool? {
+    guard scalar == "\"" else {
+      if scalar == "\n" { quotedLineEnds += 1 }
+      return false
+    }
+    if next == "\"" {
+      index = scalars.index(after: index)
+      return append(scalar) ? true : nil
+    }
+    inQuotes = false
+    if let after = next, after != ",", after != "\r", after != "\n" {
+      // `"abc"def`: no spreadsheet writes it; a quote is missing or stray.
+      let message = quotedLineEnds > 0
+        ? "a quote (\") opened in this cell closes only \(quotedLineEnds) line(s) further down, inside other text: a quote is missing or stray; the rows after it cannot be read"
+        : "the cell goes on after its closing quote (\(quotedPrefix(String(cell), limit: 20))\"…): a quote is missing or stray; write a quote inside a quoted cell as two (\"\")"
+      _ = fail(quoteRow, cells.count, message)
+      return nil
+    }
+    return true
+  }
+
+  /// A comma, a line end or an opening quote outside quotes: true when handled.
+  mutating func structural(_ scalar: Unicode.Scalar) -> Bool? {
+    switch scalar {
+    case ",":
+      endCell()
+    case "\r", "\n":
+      if scalar == "\r" && next == "\n" { index = scalars.index(after: index) }
+      endRecord(lineEnd: true)
+    case "\"" where cellBlank:
+      inQuotes = true
+      quoteRow = row
+      quotedLineEnds = 0
+    default:
+      return false
+    }
+    return true
+  }
+
+  /// Adds a scalar to the cell; false to stop (too many errors).
+  mutating func append(_ scalar: Unicode.Scalar) -> Bool {
+    cellLength += 1
+    if cellLength > CSVFile.maximumCellLength {
+      defer { tooLong = true }
+      return tooLong || !fail(row, cells.count, "a cell of more than \(CSVFile.maximumCellLength) characters (beginning \(quotedPrefix(String(cell), limit: 30, count: false))) is not a table cell: is a quote left open, or was text pasted into one cell?")
+    }
+    cell.append(scalar)
+    if cellBlank && !scalar.properties.isWhitespace { cellBlank = false }
+    return true
+  }
+
+  mutating func endCell() {
+    cells.append(String(cell))
+    cell = String.UnicodeScalarView()
+    cellLength = 0
+    cellBlank = true
+    tooLong = false
+  }
+
+  mutating func endRecord(lineEnd: Bool) {
+    endCell()
+    read.append(Record(cells: cells, endedByLineEnd: lineEnd))
+    cells = []
+  }
+
+  /// After an error in a row: its other cells are not looked at; the row counts as empty.
+  mutating func skipRestOfRow() {
+    while let scalar = next, scalar != "\n" { index = scalars.index(after: index) }
+    if next != nil { index = scalars.index(after: index) }
+    inQuotes = false
+    cells = []
+    cell = String.UnicodeScalarView()
+    endRecord(lineEnd: true)
+    read[read.count - 1].cells = []
   }
 
   func isControl(_ scalar: Unicode.Scalar) -> Bool { isControlCharacter(scalar) && scalar != "\n" && scalar != "\r" }
