@@ -35,7 +35,7 @@ public struct CSVFile: Sendable {
     let records = scanner.records()
     if !scanner.errors.isEmpty { throw InputErrors(scanner.errors) }
     var rows = records.map { record in
-      var trimmed = record.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      var trimmed = record.cells.map(CSVFile.trimmed)
       while let last = trimmed.last, last.isEmpty { trimmed.removeLast() }
       return trimmed
     }
@@ -52,11 +52,22 @@ public struct CSVFile: Sendable {
     return file
   }
 
+  /// A cell without the spaces around it; most cells have none, and are returned as they are.
+  static func trimmed(_ cell: String) -> String {
+    guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last else { return cell }
+    if !first.properties.isWhitespace && !last.properties.isWhitespace { return cell }
+    return cell.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   /// Rows whose cells do not line up with the header's columns.
   func rowLengthErrors(rawCounts: [Int]) -> [InputError] {
     let width = rows[0].count
     var errors: [InputError] = []
     for (index, row) in rows.enumerated().dropFirst() where !row.isEmpty {
+      if errors.count >= 50 {
+        errors.append(InputError(file: path, row: index + 1, "stopped reading here after \(errors.count) errors: is this the right file?"))
+        break
+      }
       if row.count > width {
         errors.append(
           InputError(
@@ -103,21 +114,23 @@ public struct CSVFile: Sendable {
 }
 
 /// One pass over CSV text (RFC 4180 as Excel writes it: cells separated by commas, a cell in double
-/// quotes may hold commas, quotes doubled and line ends). Stops at 20 errors.
+/// quotes may hold commas, quotes doubled and line ends), on the text's UTF-8 bytes: every byte that
+/// matters (`,` `"` CR LF, the control characters) is ASCII or, for C1 controls, a two-byte form
+/// starting 0xC2. Stops at 20 errors.
 struct CSVScanner {
   struct Record {
     var cells: [String]
     var endedByLineEnd: Bool
   }
 
-  let scalars: String.UnicodeScalarView
+  let bytes: [UInt8]
   let name: String
   var errors: [InputError] = []
   var read: [Record] = []
-  var index: String.UnicodeScalarView.Index
+  var index = 0
   // The record and the cell being read.
   var cells: [String] = []
-  var cell = String.UnicodeScalarView()
+  var cell: [UInt8] = []
   var cellLength = 0
   var cellBlank = true
   var tooLong = false
@@ -126,13 +139,15 @@ struct CSVScanner {
   var quotedLineEnds = 0
 
   init(_ text: String, name: String) {
-    scalars = text.unicodeScalars
-    index = scalars.startIndex
+    bytes = Array(text.utf8)
     self.name = name
   }
 
   var row: Int { read.count + 1 }
-  var next: Unicode.Scalar? { index < scalars.endIndex ? scalars[index] : nil }
+  var next: UInt8? { index < bytes.count ? bytes[index] : nil }
+  var cellText: String { String(decoding: cell, as: UTF8.self) }
+
+  static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
   /// Records an error; true when there are enough to stop.
   mutating func fail(_ row: Int, _ column: Int, _ message: String) -> Bool {
@@ -141,19 +156,19 @@ struct CSVScanner {
   }
 
   mutating func records() -> [Record] {
-    while let scalar = next {
-      index = scalars.index(after: index)
-      let handled = inQuotes ? quoted(scalar) : structural(scalar)
+    while let byte = next {
+      index += 1
+      let handled = inQuotes ? quoted(byte) : structural(byte)
       guard let handled else { return read }  // an error that stops the reading
       if handled { continue }
-      if isControl(scalar) {
-        if fail(row, cells.count, "contains the control character \(scalarName(scalar)) (after \(quotedPrefix(String(cell), limit: 20))): the file is damaged or not a table; remove the character, or export the sheet again") {
+      if let control = control(byte) {
+        if fail(row, cells.count, "contains the control character \(scalarName(control)) (after \(quotedPrefix(cellText, limit: 20))): the file is damaged or not a table; remove the character, or export the sheet again") {
           return read
         }
         skipRestOfRow()
         continue
       }
-      guard append(scalar) else { return read }
+      guard append(byte) else { return read }
     }
     if inQuotes {
       _ = fail(quoteRow, cells.count, "a quote (\") opened in this cell is never closed: the rest of the file was read as one cell; close the quote, or remove it")
@@ -163,22 +178,22 @@ struct CSVScanner {
     return read
   }
 
-  /// A scalar inside quotes: true when it was a quote (handled), false for content, nil to stop.
-  mutating func quoted(_ scalar: Unicode.Scalar) -> Bool? {
-    guard scalar == "\"" else {
-      if scalar == "\n" { quotedLineEnds += 1 }
+  /// A byte inside quotes: true when it was a quote (handled), false for content, nil to stop.
+  mutating func quoted(_ byte: UInt8) -> Bool? {
+    guard byte == Self.quote else {
+      if byte == Self.lf { quotedLineEnds += 1 }
       return false
     }
-    if next == "\"" {
-      index = scalars.index(after: index)
-      return append(scalar) ? true : nil
+    if next == Self.quote {
+      index += 1
+      return append(byte) ? true : nil
     }
     inQuotes = false
-    if let after = next, after != ",", after != "\r", after != "\n" {
+    if let after = next, after != Self.comma, after != Self.cr, after != Self.lf {
       // `"abc"def`: no spreadsheet writes it; a quote is missing or stray.
       let message = quotedLineEnds > 0
         ? "a quote (\") opened in this cell closes only \(quotedLineEnds) line(s) further down, inside other text: a quote is missing or stray; the rows after it cannot be read"
-        : "the cell goes on after its closing quote (\(quotedPrefix(String(cell), limit: 20))\"…): a quote is missing or stray; write a quote inside a quoted cell as two (\"\")"
+        : "the cell goes on after its closing quote (\(quotedPrefix(cellText, limit: 20))\"…): a quote is missing or stray; write a quote inside a quoted cell as two (\"\")"
       _ = fail(quoteRow, cells.count, message)
       return nil
     }
@@ -186,14 +201,14 @@ struct CSVScanner {
   }
 
   /// A comma, a line end or an opening quote outside quotes: true when handled.
-  mutating func structural(_ scalar: Unicode.Scalar) -> Bool? {
-    switch scalar {
-    case ",":
+  mutating func structural(_ byte: UInt8) -> Bool? {
+    switch byte {
+    case Self.comma:
       endCell()
-    case "\r", "\n":
-      if scalar == "\r" && next == "\n" { index = scalars.index(after: index) }
+    case Self.cr, Self.lf:
+      if byte == Self.cr && next == Self.lf { index += 1 }
       endRecord(lineEnd: true)
-    case "\"" where cellBlank:
+    case Self.quote where cellBlank:
       inQuotes = true
       quoteRow = row
       quotedLineEnds = 0
@@ -203,21 +218,29 @@ struct CSVScanner {
     return true
   }
 
-  /// Adds a scalar to the cell; false to stop (too many errors).
-  mutating func append(_ scalar: Unicode.Scalar) -> Bool {
-    cellLength += 1
+  /// The control character `byte` starts (C0 but tab and line ends, DEL, C1 as 0xC2 0x80–0x9F).
+  func control(_ byte: UInt8) -> Unicode.Scalar? {
+    if (byte < 0x20 && byte != 0x09 && byte != Self.cr && byte != Self.lf) || byte == 0x7F { return Unicode.Scalar(byte) }
+    if byte == 0xC2, let second = next, (0x80...0x9F).contains(second) { return Unicode.Scalar(second) }
+    return nil
+  }
+
+  /// Adds a byte to the cell; false to stop (too many errors). Lengths count characters (bytes that
+  /// start one).
+  mutating func append(_ byte: UInt8) -> Bool {
+    if byte & 0xC0 != 0x80 { cellLength += 1 }
     if cellLength > CSVFile.maximumCellLength {
       defer { tooLong = true }
-      return tooLong || !fail(row, cells.count, "a cell of more than \(CSVFile.maximumCellLength) characters (beginning \(quotedPrefix(String(cell), limit: 30, count: false))) is not a table cell: is a quote left open, or was text pasted into one cell?")
+      return tooLong || !fail(row, cells.count, "a cell of more than \(CSVFile.maximumCellLength) characters (beginning \(quotedPrefix(cellText, limit: 30, count: false))) is not a table cell: is a quote left open, or was text pasted into one cell?")
     }
-    cell.append(scalar)
-    if cellBlank && !scalar.properties.isWhitespace { cellBlank = false }
+    cell.append(byte)
+    if cellBlank && byte != 0x20 && byte != 0x09 { cellBlank = false }
     return true
   }
 
   mutating func endCell() {
-    cells.append(String(cell))
-    cell = String.UnicodeScalarView()
+    cells.append(cellText)
+    cell.removeAll(keepingCapacity: true)
     cellLength = 0
     cellBlank = true
     tooLong = false
@@ -231,16 +254,14 @@ struct CSVScanner {
 
   /// After an error in a row: its other cells are not looked at; the row counts as empty.
   mutating func skipRestOfRow() {
-    while let scalar = next, scalar != "\n" { index = scalars.index(after: index) }
-    if next != nil { index = scalars.index(after: index) }
+    while let byte = next, byte != Self.lf { index += 1 }
+    if next != nil { index += 1 }
     inQuotes = false
     cells = []
-    cell = String.UnicodeScalarView()
+    cell.removeAll(keepingCapacity: true)
     endRecord(lineEnd: true)
     read[read.count - 1].cells = []
   }
-
-  func isControl(_ scalar: Unicode.Scalar) -> Bool { isControlCharacter(scalar) && scalar != "\n" && scalar != "\r" }
 }
 
 /// C0 and C1 control characters other than the tab, and DEL: never in a table or a scenario that

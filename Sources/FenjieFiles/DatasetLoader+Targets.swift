@@ -38,6 +38,10 @@ struct TargetsReading {
   mutating func read() {
     guard let columns = readHeader() else { return }
     for (r, row) in csv.rows.enumerated().dropFirst() where !row.isEmpty {
+      if errors.count >= DatasetLoader.maximumErrorsPerFile {
+        fail(r + 1, nil, "stopped reading here after \(errors.count) errors: is this the right file?")
+        return
+      }
       readRow(row, number: r + 1, columns)
     }
     resolveParents()

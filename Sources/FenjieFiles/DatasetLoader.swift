@@ -30,6 +30,8 @@ public enum DatasetLoader {
   static let threeYearHeaders = ["three_year", "三年目标", "三年合计", "三年总目标"]
   /// The longest name of an area or an indicator (the longest published one has 40 characters).
   public static let maximumNameLength = 100
+  /// A file with more problems than this is not the file meant: reading it stops there.
+  static let maximumErrorsPerFile = 50
 
   /// Loads the dataset at `path` plus `extraTables` (from a scenario). Reads every file and reports
   /// every problem found, not just the first.
