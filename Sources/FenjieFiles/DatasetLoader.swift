@@ -129,7 +129,7 @@ public enum DatasetLoader {
       return "\(what) \(quotedPrefix(name, limit: 30)) contains a control character; remove it"
     }
     if name.count > maximumNameLength {
-      return "\(what) of \(name.count) characters (\(quotedPrefix(name, limit: 20))) is longer than the \(maximumNameLength) allowed: is a cell or a quote misplaced?"
+      return "\(what) of \(name.count) characters (\(quotedPrefix(name, limit: 20, count: false))) is longer than the \(maximumNameLength) allowed: is a cell or a quote misplaced?"
     }
     if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       return "\(what) is empty; give every one a name"
