@@ -17,7 +17,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   // One-way dependencies, bottom to top (docs/architecture.md draws them):
@@ -54,7 +53,6 @@ let package = Package(
       dependencies: [
         "FenjieCore", "FenjiePlanning",
         .product(name: "TOMLKit", package: "TOMLKit"),
-        .product(name: "SwiftCSV", package: "SwiftCSV"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),

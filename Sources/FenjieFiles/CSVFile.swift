@@ -41,7 +41,7 @@ public struct CSVFile: Sendable {
     let records = scanner.records()
     if !scanner.errors.isEmpty { throw InputErrors(scanner.errors) }
     var rows = records.map { record in
-      var trimmed = record.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      var trimmed = record.cells.map(CSVFile.trimmed)
       while let last = trimmed.last, last.isEmpty { trimmed.removeLast() }
       return trimmed
     }
@@ -58,11 +58,22 @@ public struct CSVFile: Sendable {
     return file
   }
 
+  /// A cell without the spaces around it; most cells have none, and are returned as they are.
+  static func trimmed(_ cell: String) -> String {
+    guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last else { return cell }
+    if !first.properties.isWhitespace && !last.properties.isWhitespace { return cell }
+    return cell.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   /// Rows whose cells do not line up with the header's columns.
   func rowLengthErrors(rawCounts: [Int]) -> [InputError] {
     let width = rows[0].count
     var errors: [InputError] = []
     for (index, row) in rows.enumerated().dropFirst() where !row.isEmpty {
+      if errors.count >= 50 {
+        errors.append(InputError(file: path, row: index + 1, "stopped reading here after \(errors.count) errors: is this the right file?"))
+        break
+      }
       if row.count > width {
         errors.append(
           InputError(
@@ -154,127 +165,154 @@ public struct CSVFile: Sendable {
 }
 
 /// One pass over CSV text (RFC 4180 as Excel writes it: cells separated by commas, a cell in double
-/// quotes may hold commas, quotes doubled and line ends).
+/// quotes may hold commas, quotes doubled and line ends), on the text's UTF-8 bytes: every byte that
+/// matters (`,` `"` CR LF, the control characters) is ASCII or, for C1 controls, a two-byte form
+/// starting 0xC2. Stops at 20 errors.
 struct CSVScanner {
   struct Record {
     var cells: [String]
     var endedByLineEnd: Bool
   }
 
-  let scalars: String.UnicodeScalarView
+  let bytes: [UInt8]
   let name: String
   var errors: [InputError] = []
+  var read: [Record] = []
+  var index = 0
+  // The record and the cell being read.
+  var cells: [String] = []
+  var cell: [UInt8] = []
+  var cellLength = 0
+  var cellBlank = true
+  var tooLong = false
+  var inQuotes = false
+  var quoteRow = 0
+  var quotedLineEnds = 0
 
   init(_ text: String, name: String) {
-    scalars = text.unicodeScalars
+    bytes = Array(text.utf8)
     self.name = name
   }
 
+  var row: Int { read.count + 1 }
+  var next: UInt8? { index < bytes.count ? bytes[index] : nil }
+  var cellText: String { String(decoding: cell, as: UTF8.self) }
+
+  static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+
+  /// Records an error; true when there are enough to stop.
+  mutating func fail(_ row: Int, _ column: Int, _ message: String) -> Bool {
+    errors.append(InputError(file: name, row: row, column: columnLetter(column), message))
+    return errors.count >= 20
+  }
+
   mutating func records() -> [Record] {
-    var records: [Record] = []
-    var cells: [String] = []
-    var cell = String.UnicodeScalarView()
-    var cellLength = 0
-    var cellBlank = true
-    var inQuotes = false
-    var quoteRow = 0
-    var quotedLineEnds = 0
-    var index = scalars.startIndex
-    var tooLong = false
-    func fail(_ row: Int, _ column: Int, _ message: String) -> Bool {
-      errors.append(InputError(file: name, row: row, column: columnLetter(column), message))
-      return errors.count >= 20
-    }
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      index = scalars.index(after: index)
-      let row = records.count + 1
-      if inQuotes {
-        if scalar == "\"" {
-          if index < scalars.endIndex && scalars[index] == "\"" {
-            index = scalars.index(after: index)
-            cell.append(scalar)
-            cellLength += 1
-          } else {
-            inQuotes = false
-            let next = index < scalars.endIndex ? scalars[index] : ","
-            if quotedLineEnds > 0 && next != "," && next != "\r" && next != "\n" {
-              _ = fail(quoteRow, cells.count, "a quote (\") opened in this cell closes only \(quotedLineEnds) line(s) further down, inside other text: a quote is missing or stray; the rows after it cannot be read")
-              return records
-            }
-          }
-          continue
+    while let byte = next {
+      index += 1
+      let handled = inQuotes ? quoted(byte) : structural(byte)
+      guard let handled else { return read }  // an error that stops the reading
+      if handled { continue }
+      if let control = control(byte) {
+        if fail(row, cells.count, "contains the control character \(scalarName(control)) (after \(quotedPrefix(cellText, limit: 20))): the file is damaged or not a table; remove the character, or export the sheet again") {
+          return read
         }
-        if scalar == "\n" { quotedLineEnds += 1 }
-      } else {
-        switch scalar {
-        case ",":
-          cells.append(String(cell))
-          cell = String.UnicodeScalarView()
-          cellLength = 0
-          cellBlank = true
-          tooLong = false
-          continue
-        case "\r", "\n":
-          if scalar == "\r" && index < scalars.endIndex && scalars[index] == "\n" { index = scalars.index(after: index) }
-          cells.append(String(cell))
-          records.append(Record(cells: cells, endedByLineEnd: true))
-          cells = []
-          cell = String.UnicodeScalarView()
-          cellLength = 0
-          cellBlank = true
-          tooLong = false
-          continue
-        case "\"" where cellBlank:
-          inQuotes = true
-          quoteRow = row
-          quotedLineEnds = 0
-          continue
-        default: break
-        }
-      }
-      if isControl(scalar) {
-        if fail(row, cells.count, "contains the control character \(scalarName(scalar)) (after \(quotedPrefix(String(cell), limit: 20))): the file is damaged or not a table; remove the character, or export the sheet again") {
-          return records
-        }
-        skipToLineEnd(&index)
-        cells = []
-        cell = String.UnicodeScalarView()
-        cellLength = 0
-        cellBlank = true
-        inQuotes = false
-        records.append(Record(cells: [], endedByLineEnd: true))
+        skipRestOfRow()
         continue
       }
-      cellLength += 1
-      if cellLength > CSVFile.maximumCellLength {
-        if !tooLong, fail(row, cells.count, "a cell of more than \(CSVFile.maximumCellLength) characters (beginning \(quotedPrefix(String(cell), limit: 30, count: false))) is not a table cell: is a quote left open, or was text pasted into one cell?") {
-          return records
-        }
-        tooLong = true
-        continue
-      }
-      cell.append(scalar)
-      if cellBlank && !scalar.properties.isWhitespace { cellBlank = false }
+      guard append(byte) else { return read }
     }
     if inQuotes {
       _ = fail(quoteRow, cells.count, "a quote (\") opened in this cell is never closed: the rest of the file was read as one cell; close the quote, or remove it")
-      return records
+      return read
     }
-    if !cells.isEmpty || cellLength > 0 {
-      cells.append(String(cell))
-      records.append(Record(cells: cells, endedByLineEnd: false))
-    }
-    return records
+    if !cells.isEmpty || cellLength > 0 { endRecord(lineEnd: false) }
+    return read
   }
 
-  /// After an error in a row: its other cells are not looked at.
-  func skipToLineEnd(_ index: inout String.UnicodeScalarView.Index) {
-    while index < scalars.endIndex, scalars[index] != "\n" { index = scalars.index(after: index) }
-    if index < scalars.endIndex { index = scalars.index(after: index) }
+  /// A byte inside quotes: true when it was a quote (handled), false for content, nil to stop.
+  mutating func quoted(_ byte: UInt8) -> Bool? {
+    guard byte == Self.quote else {
+      if byte == Self.lf { quotedLineEnds += 1 }
+      return false
+    }
+    if next == Self.quote {
+      index += 1
+      return append(byte) ? true : nil
+    }
+    inQuotes = false
+    if let after = next, after != Self.comma, after != Self.cr, after != Self.lf {
+      // `"abc"def`: no spreadsheet writes it; a quote is missing or stray.
+      let message = quotedLineEnds > 0
+        ? "a quote (\") opened in this cell closes only \(quotedLineEnds) line(s) further down, inside other text: a quote is missing or stray; the rows after it cannot be read"
+        : "the cell goes on after its closing quote (\(quotedPrefix(cellText, limit: 20))\"…): a quote is missing or stray; write a quote inside a quoted cell as two (\"\")"
+      _ = fail(quoteRow, cells.count, message)
+      return nil
+    }
+    return true
   }
 
-  func isControl(_ scalar: Unicode.Scalar) -> Bool { isControlCharacter(scalar) && scalar != "\n" && scalar != "\r" }
+  /// A comma, a line end or an opening quote outside quotes: true when handled.
+  mutating func structural(_ byte: UInt8) -> Bool? {
+    switch byte {
+    case Self.comma:
+      endCell()
+    case Self.cr, Self.lf:
+      if byte == Self.cr && next == Self.lf { index += 1 }
+      endRecord(lineEnd: true)
+    case Self.quote where cellBlank:
+      inQuotes = true
+      quoteRow = row
+      quotedLineEnds = 0
+    default:
+      return false
+    }
+    return true
+  }
+
+  /// The control character `byte` starts (C0 but tab and line ends, DEL, C1 as 0xC2 0x80–0x9F).
+  func control(_ byte: UInt8) -> Unicode.Scalar? {
+    if (byte < 0x20 && byte != 0x09 && byte != Self.cr && byte != Self.lf) || byte == 0x7F { return Unicode.Scalar(byte) }
+    if byte == 0xC2, let second = next, (0x80...0x9F).contains(second) { return Unicode.Scalar(second) }
+    return nil
+  }
+
+  /// Adds a byte to the cell; false to stop (too many errors). Lengths count characters (bytes that
+  /// start one).
+  mutating func append(_ byte: UInt8) -> Bool {
+    if byte & 0xC0 != 0x80 { cellLength += 1 }
+    if cellLength > CSVFile.maximumCellLength {
+      defer { tooLong = true }
+      return tooLong || !fail(row, cells.count, "a cell of more than \(CSVFile.maximumCellLength) characters (beginning \(quotedPrefix(cellText, limit: 30, count: false))) is not a table cell: is a quote left open, or was text pasted into one cell?")
+    }
+    cell.append(byte)
+    if cellBlank && byte != 0x20 && byte != 0x09 { cellBlank = false }
+    return true
+  }
+
+  mutating func endCell() {
+    cells.append(cellText)
+    cell.removeAll(keepingCapacity: true)
+    cellLength = 0
+    cellBlank = true
+    tooLong = false
+  }
+
+  mutating func endRecord(lineEnd: Bool) {
+    endCell()
+    read.append(Record(cells: cells, endedByLineEnd: lineEnd))
+    cells = []
+  }
+
+  /// After an error in a row: its other cells are not looked at; the row counts as empty.
+  mutating func skipRestOfRow() {
+    while let byte = next, byte != Self.lf { index += 1 }
+    if next != nil { index += 1 }
+    inQuotes = false
+    cells = []
+    cell.removeAll(keepingCapacity: true)
+    endRecord(lineEnd: true)
+    read[read.count - 1].cells = []
+  }
 }
 
 /// C0 and C1 control characters other than the tab, and DEL: never in a table or a scenario that

@@ -31,6 +31,10 @@ struct AreaTableReading {
   mutating func read() -> AreaTable? {
     guard readHeader() else { return nil }
     for (r, row) in csv.rows.enumerated().dropFirst() where !row.isEmpty {
+      if errors.count >= DatasetLoader.maximumErrorsPerFile {
+        fail(r + 1, nil, "stopped reading here after \(errors.count) errors: is this the right file?")
+        return nil
+      }
       readRow(row, number: r + 1)
     }
     checkCompleteness()

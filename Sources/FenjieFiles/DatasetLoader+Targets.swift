@@ -38,6 +38,10 @@ struct TargetsReading {
   mutating func read() {
     guard let columns = readHeader() else { return }
     for (r, row) in csv.rows.enumerated().dropFirst() where !row.isEmpty {
+      if errors.count >= DatasetLoader.maximumErrorsPerFile {
+        fail(r + 1, nil, "stopped reading here after \(errors.count) errors: is this the right file?")
+        return
+      }
       readRow(row, number: r + 1, columns)
     }
     resolveParents()
@@ -102,6 +106,12 @@ struct TargetsReading {
       fail(r, nil, "\(id) is a share: dataset.toml needs [shares.\(id)] with area_name and area_unit (the amount areas are given)")
     }
     var aliases = cell(columns.aliases).split(separator: "|").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    for alias in aliases {
+      if let problem = DatasetLoader.nameProblem(alias, what: "an alias"), !problem.contains("contains a space") {
+        fail(r, columns.aliases, problem)
+        return
+      }
+    }
     if let areaID = share?.id { aliases.append(areaID) }
     if let areaName = share?.name { aliases.append(areaName) }
     let indicator = Indicator(

@@ -30,6 +30,8 @@ public enum DatasetLoader {
   static let threeYearHeaders = ["three_year", "三年目标", "三年合计", "三年总目标"]
   /// The longest name of an area or an indicator (the longest published one has 40 characters).
   public static let maximumNameLength = 100
+  /// A file with more problems than this is not the file meant: reading it stops there.
+  static let maximumErrorsPerFile = 50
 
   /// Loads the dataset at `path` plus `extraTables` (from a scenario). Reads every file and reports
   /// every problem found, not just the first.
@@ -127,7 +129,7 @@ public enum DatasetLoader {
       return "\(what) \(quotedPrefix(name, limit: 30)) contains a control character; remove it"
     }
     if name.count > maximumNameLength {
-      return "\(what) of \(name.count) characters (\(quotedPrefix(name, limit: 20))) is longer than the \(maximumNameLength) allowed: is a cell or a quote misplaced?"
+      return "\(what) of \(name.count) characters (\(quotedPrefix(name, limit: 20, count: false))) is longer than the \(maximumNameLength) allowed: is a cell or a quote misplaced?"
     }
     if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       return "\(what) is empty; give every one a name"

@@ -58,7 +58,7 @@ public struct TOMLDocument: Sendable {
   public static func parse(_ text: String, path: String) throws(InputError) -> TOMLDocument {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     try refuseControlCharacters(lines, path: path)
-    try refuseWhatCrashesTheParser(text, path: path)
+    try refuseWhatCrashesTheParser(lines, path: path)
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
@@ -85,7 +85,7 @@ public struct TOMLDocument: Sendable {
         if isControlCharacter(scalar) && !(scalar == "\r" && column == line.unicodeScalars.count) {
           throw InputError(
             file: path, row: index + 1,
-            "column \(column): the control character \(scalarName(scalar)) has no place in a scenario; the file is damaged, or was saved by a program that is not a text editor. Remove it")
+            "the control character \(scalarName(scalar)) at column \(column) has no place in a scenario; the file is damaged, or was saved by a program that is not a text editor. Remove it")
         }
       }
     }
@@ -129,8 +129,8 @@ public struct TOMLDocument: Sendable {
   /// toml++ (under TOMLKit) stops the whole process on an assertion when a table header does not
   /// start with a key: "[" or "[[" followed by the end of the line, a dot or "=" ("[ .a]", "[= 1").
   /// Found by the fuzz test (Tests/Fixtures/fuzz-regressions/toml-*); refused here with a message.
-  static func refuseWhatCrashesTheParser(_ text: String, path: String) throws(InputError) {
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+  static func refuseWhatCrashesTheParser(_ lines: [String], path: String) throws(InputError) {
+    for (index, line) in lines.enumerated() {
       var rest = line.drop { $0 == " " || $0 == "\t" }
       guard rest.first == "[" else { continue }
       rest = rest.dropFirst()
@@ -170,10 +170,11 @@ public struct TOMLDocument: Sendable {
   public func line(of key: String) -> Int? {
     let patterns = [key, "\"\(key)\""]
     for (index, line) in lines.enumerated() {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      // Leading spaces only, as a view: a 10 MB line is not copied for every key looked up.
+      let trimmed = line.drop { $0 == " " || $0 == "\t" }
       for pattern in patterns {
         if trimmed.hasPrefix(pattern) {
-          let rest = trimmed.dropFirst(pattern.count).trimmingCharacters(in: .whitespaces)
+          let rest = trimmed.dropFirst(pattern.count).drop { $0 == " " || $0 == "\t" }
           if rest.hasPrefix("=") || rest.hasPrefix("]") || rest.hasPrefix(".") { return index + 1 }
         }
         if trimmed.hasPrefix("[") && trimmed.contains(".\(pattern)]") { return index + 1 }

@@ -12,8 +12,9 @@ struct Fenjie: ParsableCommand {
     commandName: "fenjie",
     abstract: "分解: split a district's yearly targets across its areas (GLPK) and estimate the odds of hitting them.",
     discussion: """
-      Exit status: 0 success; 1 a line could not be allocated as set (infeasible) or a run failed;
-      2 bad input (a file, a scenario or an option), with a message naming the file, row and column.
+      Exit status: 0 success; 1 a line could not be allocated as set (infeasible), a run failed, or an
+      output could not be written; 2 bad input (a file, a scenario or an option), with a message naming
+      the file, row and column or the option and its value, or an output fenjie refuses to write.
       """,
     version: version,
     subcommands: [Allocate.self, Simulate.self, Compare.self, Backtest.self, Check.self, Report.self],

@@ -59,6 +59,26 @@ final class OutputSafetyTests: XCTestCase {
     XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/full is still a device")
   }
 
+  /// A named pipe is written in place (a reader gets the table), never replaced by a regular file.
+  func testNamedPipeIsWrittenInPlace() throws {
+    let fifo = directory.appendingPathComponent("table.fifo").path
+    XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+    let received = ReceivedData()
+    let reader = Thread {
+      // Opening for reading waits for the writer, then reads to its end.
+      received.set(FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data())
+    }
+    reader.start()
+    let run = try runFenjie(["allocate", "liangxi-2025.toml", "--format", "csv", "-o", "table.fifo"], in: directory)
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let deadline = Date().addingTimeInterval(10)
+    while received.get() == nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    XCTAssertTrue(String(decoding: received.get() ?? Data(), as: UTF8.self).contains("行动名称,指标"))
+    var info = stat()
+    XCTAssertEqual(stat(fifo, &info), 0)
+    XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "still a pipe")
+  }
+
   /// `> /dev/full` and a closed standard output: a message and exit status 1 (it was a trap, 132).
   func testFailedStandardOutputIsAMessage() throws {
     for (name, handle) in [("/dev/full", FileHandle(forWritingAtPath: "/dev/full")!), ("closed", FileHandle(fileDescriptor: dup(1), closeOnDealloc: true))] {
@@ -140,4 +160,12 @@ final class OutputSafetyTests: XCTestCase {
     XCTAssertTrue(markdown.stdout.contains("北大街&lt;script&gt;"), markdown.stdout)
     XCTAssertFalse(markdown.stdout.contains("<script>"))
   }
+}
+
+/// Data handed from the reading thread to the test.
+final class ReceivedData: @unchecked Sendable {
+  private let lock = NSLock()
+  private var data: Data?
+  func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+  func get() -> Data? { lock.lock(); defer { lock.unlock() }; return data }
 }
