@@ -79,7 +79,9 @@ let package = Package(
     .testTarget(name: "GLPKTests", dependencies: ["GLPK", "LinearProgramming", "CGLPK", "TestSupport"]),
     .testTarget(name: "FenjieCoreTests", dependencies: ["FenjieCore", "GLPK", "TestSupport"]),
     .testTarget(name: "FenjieSimulationTests", dependencies: ["FenjieSimulation"]),
-    .testTarget(name: "FenjiePlanningTests", dependencies: ["FenjiePlanning", "FenjieCore", "FenjieSimulation", "GLPK", "TestSupport"]),
+    .testTarget(
+      name: "FenjiePlanningTests",
+      dependencies: ["FenjiePlanning", "FenjieCore", "FenjieSimulation", "FenjieReports", "GLPK", "TestSupport"]),
     .testTarget(
       name: "FenjieFilesTests",
       dependencies: [

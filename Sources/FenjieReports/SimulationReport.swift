@@ -26,7 +26,7 @@ public struct SimulationReport: Sendable, TextReport {
   }
 
   func amount(_ kind: SimKind, _ v: Double) -> String {
-    kind == .count ? String(Int(v.rounded())) : format2(v)
+    kind.isWhole ? String(Int(v.rounded())) : format2(v)
   }
 
   func percent(_ p: Double) -> String { percentText(p) }

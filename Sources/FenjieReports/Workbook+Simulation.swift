@@ -15,7 +15,7 @@ extension SimulationReport {
 
   func amountCell(_ kind: SimKind, _ v: Double) -> XLSXCell {
     guard v.isFinite else { return .empty }
-    return .number(v, kind == .count ? .integer : .decimal2)
+    return .number(v, kind.isWhole ? .integer : .decimal2)
   }
 
   /// Goals riskiest first, then the odds of hitting all goals (and each group's) at once, then the notes.

@@ -118,7 +118,7 @@ struct CompiledModel: Sendable {
               factor: Int32(factor),
               total: Int32(y * indicatorCount + i),
               slot: y == last ? Int32(slot) : -1,
-              isCount: indicator.kind == .count,
+              isCount: indicator.kind.isWhole,
               fixedRatio: sigma == 0,
               deterministic: scale == 0 || cell.meanRatio == 0))
           if y == last {
@@ -126,7 +126,7 @@ struct CompiledModel: Sendable {
             units.append(
               Unit(
                 tasks: t..<(t + 1), known: cell.known, total: Int32(y * indicatorCount + i),
-                slot: Int32(slot), isCount: indicator.kind == .count))
+                slot: Int32(slot), isCount: indicator.kind.isWhole))
             slot += 1
           }
         }
@@ -134,7 +134,7 @@ struct CompiledModel: Sendable {
           units.append(
             Unit(
               tasks: first..<tasks.count, known: tasks[first...].reduce(0) { $0 + $1.known },
-              total: Int32(y * indicatorCount + i), slot: -1, isCount: indicator.kind == .count))
+              total: Int32(y * indicatorCount + i), slot: -1, isCount: indicator.kind.isWhole))
         }
       }
     }

@@ -98,9 +98,14 @@ public enum FactorMode: String, Sendable, Codable, Equatable {
   case group
 }
 
-/// How an indicator is simulated: counts are whole Poisson draws, the others continuous.
+/// How an indicator is simulated: counts and stocks are whole Poisson draws, the others continuous.
+/// (A stock, such as 高新技术企业数, is a whole number whose plan goal is the final year's value:
+/// simulated as a count, its goal's aggregate says `final_year`.)
 public enum SimKind: String, Sendable, Codable, Equatable {
-  case count, amount, level, share
+  case count, amount, level, share, stock
+
+  /// Whole numbers, drawn as Poisson(target·remaining·R).
+  public var isWhole: Bool { self == .count || self == .stock }
 }
 
 public struct SimIndicator: Sendable, Codable, Equatable {

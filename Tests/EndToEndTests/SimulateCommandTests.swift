@@ -157,6 +157,11 @@ final class BacktestCommandTests: XCTestCase {
     XCTAssertEqual(try XCTUnwrap(model["brier"] as? Double), squares.reduce(0, +) / Double(squares.count), accuracy: 1e-12)
     XCTAssertTrue(run.stdout.contains("2025 actuals fitted against fenjie's own 2025 allocation"))
 
+    // The same bytes in another process (another dictionary order) and with one thread.
+    let again = try runFenjie(
+      ["backtest", "Scenarios/liangxi-2026-progress.toml", "--runs", "2000", "--format", "json", "--threads", "1"])
+    XCTAssertEqual(again.stdout, run.stdout)
+
     let none = try runFenjie(["backtest", "Scenarios/liangxi-2026.toml", "--runs", "100"])
     XCTAssertEqual(none.status, 2)
     XCTAssertTrue(none.stderr.contains("nothing to backtest"), none.stderr)

@@ -84,6 +84,24 @@ struct ExactAnswerTests {
     #expect(result.goals[0].ci95.upper >= result.goals[0].pHit)
   }
 
+  @Test func stockIsWholeLikeACountWithAFinalYearGoal() throws {
+    // A stock (高新技术企业数) is drawn as a count: with σ = 0, Poisson(target · meanRatio) exactly,
+    // and its plan goal takes the final year's value.
+    let cell = AreaCell(target: 9, meanRatio: 1.1, sigma: 0, correlation: 0)
+    let input = model(
+      kind: .stock, years: [2025, 2026], cell: cell,
+      goals: [
+        SimGoal(type: .annual, target: 11, aggregate: .finalYear),
+        SimGoal(type: .planTotal, target: 11, aggregate: .finalYear),
+      ])
+    let runs = 60_000
+    let result = try Simulator(input: input).run(runs: runs, seed: 13, threads: 2)
+    #expect(withinStandardErrors(result.goals[0].pHit, poissonUpperTail(11, 9.9), runs: runs))
+    #expect(result.goals[1].pHit == result.goals[0].pHit)
+    #expect(result.goals[0].p10 == result.goals[0].p10.rounded())
+    #expect(result.goals[0].p90 == result.goals[0].p90.rounded())
+  }
+
   @Test func smallMeanCountUsesInversion() throws {
     let cell = AreaCell(target: 2, remaining: 0.5, meanRatio: 1.2, sigma: 0, correlation: 0)
     let input = model(cell: cell, goals: [SimGoal(type: .annual, target: 2, aggregate: .finalYear)])

@@ -96,17 +96,22 @@ struct RatioFit {
     // years explains, τ² = max(0, var(street means) − mean(σ²/n_s)) (method of moments); a street's
     // own mean counts as n_s observations against σ²/τ² of the pool's, and never against fewer than
     // `prior_strength`. Streets that differ only by chance are pooled.
-    let means = streetMeans.values.map(\.mean)
+    // Sums in street-name order, so that the bits never depend on a dictionary's order.
+    let own = streetMeans
+    let streets = own.keys.sorted()
+    let means = streets.map { own[$0]!.mean }
     if means.count >= 2 {
       let grand = means.reduce(0, +) / Double(means.count)
       let between = means.reduce(0) { $0 + ($1 - grand) * ($1 - grand) } / Double(means.count - 1)
       // Within-street variance (the total one where every street has a single year).
       var within = 0.0
-      for (area, value) in logs { within += (value - streetMeans[area]!.mean) * (value - streetMeans[area]!.mean) }
+      for (area, value) in logs { within += (value - own[area]!.mean) * (value - own[area]!.mean) }
       let withinFreedom = logs.count - streetMeans.count
       let withinVariance = withinFreedom > 0 ? within / Double(withinFreedom) : variance
-      let noise = streetMeans.values.reduce(0) { $0 + withinVariance / Double($1.count) } / Double(means.count)
-      let tau2 = max(0, between - noise)
+      let noise = streets.reduce(0) { $0 + withinVariance / Double(own[$1]!.count) } / Double(means.count)
+      // A difference within rounding of 0 is 0 (one year per street makes them equal in exact
+      // arithmetic).
+      let tau2 = between - noise > 1e-12 * max(between, noise) ? between - noise : 0
       betweenStreetSigma = tau2.squareRoot()
       priorStrength = tau2 > 0 ? max(settings.priorStrength, withinVariance / tau2) : .infinity
     }
@@ -128,14 +133,22 @@ struct RatioFit {
   }
 
   /// The predictive spread of a street's log R: σ² plus the uncertainty of its fitted log-mean,
-  /// σ²/(n_s + k) (σ²/N for a fully pooled line of N pairs), so that odds from a few years of
-  /// history are not sharper than those years can support. The scenario's σ where nothing is fitted.
+  /// σ²/(n_s + k) for its own part and (k/(n_s + k))·σ²/N for the pool's (N pairs on the line;
+  /// σ²/N alone when fully pooled, k = ∞), so that odds from a few years of history are not sharper
+  /// than those years can support. The scenario's σ where nothing is fitted.
   func sigma(_ area: String) -> Double {
     guard pooledMean != nil else { return sigma }
     let n = Double(streetMeans[area]?.count ?? 0)
     let pairs = Double(degreesOfFreedom + 1)
-    let meanVariance = priorStrength.isInfinite ? sigma * sigma / pairs : sigma * sigma / max(n + priorStrength, 1e-12)
-    return (sigma * sigma + meanVariance).squareRoot()
+    let s2 = sigma * sigma
+    let meanVariance: Double
+    if priorStrength.isInfinite {
+      meanVariance = s2 / pairs
+    } else {
+      let k = priorStrength
+      meanVariance = s2 / max(n + k, 1e-12) + k / max(n + k, 1e-12) * s2 / pairs
+    }
+    return (s2 + meanVariance).squareRoot()
   }
 }
 

@@ -228,7 +228,7 @@ extension SimulationSetup {
     let elapsed = PaceUpdate.elapsedShare(fractionOfYear: progress.fractionOfYear ?? 0, profile: settings.monthlyProfile)
     let update = PaceUpdate(
       target: target, known: known, elapsedShare: elapsed, meanRatio: max(0, mean), sigma: sigma,
-      paceNoise: settings.paceNoise, isCount: kind == .count)
+      paceNoise: settings.paceNoise, isCount: kind.isWhole)
     let cell = AreaCell(
       target: target, known: known, remaining: 1 - elapsed, meanRatio: update.meanRatio, sigma: update.sigma,
       correlation: correlation)
