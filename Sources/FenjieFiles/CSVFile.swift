@@ -50,12 +50,34 @@ public struct CSVFile: Sendable {
       rows.removeLast()
       rawCounts.removeLast()
     }
+    let table = tableRows(rows)
+    let endsWithLineEnd = records.count > rows.count || (records.last?.endedByLineEnd ?? true)
+    rows = Array(rows[table])
+    rawCounts = Array(rawCounts[table])
     guard !rows.isEmpty, !rows[0].isEmpty else { throw InputErrors([InputError(file: name, "is empty")]) }
     var file = CSVFile(path: name, rows: rows)
-    file.endsWithLineEnd = records.count > rows.count || (records.last?.endedByLineEnd ?? true)
+    file.firstRow = table.lowerBound + 1
+    file.endsWithLineEnd = endsWithLineEnd || table.upperBound < records.count
     let errors = file.rowLengthErrors(rawCounts: rawCounts)
     if !errors.isEmpty { throw InputErrors(errors) }
     return file
+  }
+
+  /// The rows that are the table, as a spreadsheet saved it: the title rows above the header (rows
+  /// with at most one filled cell, where a later row has two or more) and the notes under the table
+  /// (rows with at most one filled cell after a blank row, to the end) are not part of it. A file
+  /// whose first row is its header is all table.
+  static func tableRows(_ rows: [[String]]) -> Range<Int> {
+    func filled(_ row: [String]) -> Int { row.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } }
+    guard let header = rows.firstIndex(where: { filled($0) >= 2 }) else { return 0..<rows.count }
+    var end = rows.count
+    if let blank = rows.indices.last(where: { $0 > header && rows[$0].allSatisfy(\.isEmpty) }),
+      rows[(blank + 1)...].allSatisfy({ filled($0) <= 1 }),
+      rows[(header + 1)..<blank].contains(where: { filled($0) >= 2 })
+    {
+      end = blank
+    }
+    return header..<end
   }
 
   /// A cell without the spaces around it; most cells have none, and are returned as they are.
@@ -71,20 +93,20 @@ public struct CSVFile: Sendable {
     var errors: [InputError] = []
     for (index, row) in rows.enumerated().dropFirst() where !row.isEmpty {
       if errors.count >= 50 {
-        errors.append(InputError(file: path, row: index + 1, "stopped reading here after \(errors.count) errors: is this the right file?"))
+        errors.append(InputError(file: path, row: index + firstRow, "stopped reading here after \(errors.count) errors: is this the right file?"))
         break
       }
       if row.count > width {
         errors.append(
           InputError(
-            file: path, row: index + 1, column: columnLetter(width),
-            "this row has \(row.count) cells where the header (row 1) has \(width): every cell after the extra one is shifted\(splitNumberHint(row)). Quote a cell that holds a comma (\"1,200\"), or delete the stray cell"))
+            file: path, row: index + firstRow, column: columnLetter(width),
+            "this row has \(row.count) cells where the header (row \(firstRow)) has \(width): every cell after the extra one is shifted\(splitNumberHint(row)). Quote a cell that holds a comma (\"1,200\"), or delete the stray cell"))
       } else if rawCounts[index] < width {
         let last = index == rows.count - 1 && !endsWithLineEnd
         errors.append(
           InputError(
-            file: path, row: index + 1, column: columnName(rawCounts[index]),
-            "this row has \(rawCounts[index]) cells where the header (row 1) has \(width)\(last ? ": the file ends inside this row; was it cut short?" : ": a comma is missing, or the row was cut short")"))
+            file: path, row: index + firstRow, column: columnName(rawCounts[index]),
+            "this row has \(rawCounts[index]) cells where the header (row \(firstRow)) has \(width)\(last ? ": the file ends inside this row; was it cut short?" : ": a comma is missing, or the row was cut short")"))
       }
     }
     return errors
@@ -118,12 +140,14 @@ public struct CSVFile: Sendable {
   static func readWorkbook(_ path: String, name: String) throws(InputErrors) -> CSVFile {
     let grid: XLSXSheetGrid
     do { grid = try XLSXReader.read(path, displayName: name) } catch { throw InputErrors([error]) }
-    guard let header = grid.rows.firstIndex(where: { $0.filter { !$0.isEmpty }.count >= 2 }) else {
+    guard grid.rows.contains(where: { $0.filter { !$0.isEmpty }.count >= 2 }) else {
       throw InputErrors([InputError(file: name, "the sheet \(grid.sheet) has no header row (a row naming its columns)")])
     }
-    var rows = Array(grid.rows[header...])
+    var rows = grid.rows
     while let last = rows.last, last.allSatisfy(\.isEmpty) { rows.removeLast() }
-    rows = rows.map { row in
+    let table = tableRows(rows)
+    let header = table.lowerBound
+    rows = Array(rows[table]).map { row in
       var trimmed = row.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
       while let last = trimmed.last, last.isEmpty { trimmed.removeLast() }
       return trimmed

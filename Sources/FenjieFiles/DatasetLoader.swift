@@ -24,7 +24,7 @@ public enum DatasetLoader {
   static let nameHeaders = ["name", "指标", "行动内容", "指标名称", "名称"]
   static let unitHeaders = ["unit", "单位"]
   static let actionHeaders = ["action", "行动名称", "行动"]
-  static let ignoredHeaders = ["序号", "no", "kind", "parent", "aliases", "类型", "备注", "note"]
+  static let ignoredHeaders = ["序号", "no", "kind", "parent", "aliases", "类型", "备注", "note", "状态", "status"]
   /// Columns that hold totals, never an area.
   static let totalHeaders = ["合计", "总计", "小计", "区目标", "区合计", "全区", "district", "total"]
   static let threeYearHeaders = ["three_year", "三年目标", "三年合计", "三年总目标"]

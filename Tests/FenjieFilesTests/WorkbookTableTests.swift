@@ -3,7 +3,9 @@ import Foundation
 import TestSupport
 import XCTest
 
+import FenjiePlanning
 @testable import FenjieFiles
+@testable import FenjieReports
 
 /// Area tables as planners keep them: an .xlsx sheet with a title above the header, names written
 /// with their units ("新增科技型企业(家)"), a 合计 column of formulas. Written by openpyxl (an
@@ -78,6 +80,53 @@ final class WorkbookTableTests: XCTestCase {
     XCTAssertThrowsError(try DatasetLoader.load(directory.appendingPathComponent("dataset.toml").path)) { error in
       XCTAssertTrue("\(error)".contains("附件2!D6 (惠山街道): "), "\(error)")
       XCTAssertTrue("\(error)".contains("=B6+C6"), "\(error)")
+    }
+  }
+}
+
+/// fenjie's own 分解表, as the workbook it writes and as the CSV Excel or WPS saves from that sheet
+/// (title rows above, notes below), read back as a dataset's 2025 table: the same numbers.
+final class OwnTableReadBackTests: XCTestCase {
+  func testTheDraftReadsBackAsATable() throws {
+    let probe = try runTool("/usr/bin/env", ["python3", "-c", "import openpyxl"])
+    if probe.status != 0 { throw XCTSkip("needs Python's openpyxl (pip install openpyxl)") }
+    let scenario = try ScenarioLoader.load(packageRoot.appendingPathComponent("Scenarios/liangxi-2025.toml").path)
+    let draft = try Allocator(dataset: scenario.dataset, settings: scenario.settings).allocate()
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fenjie-own-\(UUID())")
+    try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Scenarios/liangxi"), to: directory)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let xlsx = directory.appendingPathComponent("分解表-2025.xlsx")
+    try AllocationReport(draft).workbook().write(to: xlsx)
+    // Excel's "CSV UTF-8" of the 分解表 sheet: every cell's shown value, a byte-order mark.
+    let save = """
+      import csv, sys, openpyxl
+      ws = openpyxl.load_workbook(sys.argv[1], data_only=True)["分解表"]
+      with open(sys.argv[2], "w", encoding="utf-8-sig", newline="") as f:
+          w = csv.writer(f)
+          for row in ws.iter_rows(values_only=True):
+              w.writerow(["" if v is None else (int(v) if isinstance(v, float) and v.is_integer() else v) for v in row])
+      """
+    let csv = directory.appendingPathComponent("分解表-2025.csv")
+    let run = try runTool("/usr/bin/env", ["python3", "-c", save, xlsx.path, csv.path])
+    XCTAssertEqual(run.status, 0, run.output)
+    for file in [xlsx, csv] {
+      let toml = directory.appendingPathComponent("dataset.toml")
+      var text = try String(contentsOf: packageRoot.appendingPathComponent("Scenarios/liangxi/dataset.toml"), encoding: .utf8)
+      text += "\n[[tables]]\nyear = 2025\nkind = \"target\"\nfile = \"\(file.lastPathComponent)\"\nsource = \"fenjie's 2025 draft\"\nillustrative = true\n"
+      try text.write(to: toml, atomically: true, encoding: .utf8)
+      let dataset = try DatasetLoader.load(toml.path)
+      let table = try XCTUnwrap(dataset.table(year: 2025, kind: .target), file.lastPathComponent)
+      for line in draft.indicators where line.status != .notSplit {
+        for area in draft.areas {
+          let read = table.value(line.indicator.id, area).number
+          let context = "\(file.lastPathComponent): \(line.indicator.areaName), \(area)"
+          if let drafted = line.areas[area]?.value {
+            XCTAssertEqual(read ?? .nan, drafted, accuracy: 1e-9, context)
+          } else {
+            XCTAssertNil(read, context)
+          }
+        }
+      }
     }
   }
 }

@@ -131,7 +131,7 @@ public struct ConfidenceMargins: Sendable {
       areas: areas, years: [year], groups: [indicator.action], factor: .district,
       indicators: [
         SimIndicator(
-          id: indicator.id, name: indicator.areaName, kind: indicator.kind == .stock ? .level : SimKind(rawValue: indicator.kind.rawValue)!, group: 0,
+          id: indicator.id, name: indicator.areaName, kind: kind, group: 0,
           cells: [cells], goals: [SimGoal(type: .annual, target: target, aggregate: .finalYear)])
       ])
   }

@@ -65,7 +65,7 @@ public struct SimulationSetup: Sendable {
         dataset: dataset, indicator: indicator.id, settings: settings, targets: fit.targets, prior: prior)
       parameterSources[indicator.id] = ratio.source
       if !groups.contains(indicator.action) { groups.append(indicator.action) }
-      let kind: SimKind = indicator.kind == .stock ? .level : SimKind(rawValue: indicator.kind.rawValue)!
+      let kind = SimKind(rawValue: indicator.kind.rawValue)!
       let cells: [[AreaCell?]] = simulated.map { year in
         dataset.areas.map { area in
           street.targets[year]!.value(indicator.id, area).number.map { target in

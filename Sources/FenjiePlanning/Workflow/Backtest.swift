@@ -191,7 +191,7 @@ public struct Backtest: Sendable {
     } catch {
       throw .simulation(file: scenario.path, message: "cannot simulate the held-out year \(year): \(error)")
     }
-    for (i, indicator) in indicators.enumerated() {
+    for i in indicators.indices {
       if let goal = result.goals.first(where: { $0.indicatorIndex == i }) {
         lines[i].probability = goal.pHit
         lines[i].p10 = goal.p10
@@ -204,7 +204,6 @@ public struct Backtest: Sendable {
         lines[i].streets[s].probability = odds?.streets.first { $0.areaIndex == area }?.pMeetTarget ?? .nan
       }
       lines[i].streets.removeAll { $0.probability.isNaN }
-      _ = indicator
     }
     let fitted = dataset.tables.filter { $0.kind == .actual }.map(\.year).sorted()
     return Forecast(year: year, fractionKnown: fraction, targetSource: targetSource, fittedFrom: fitted, lines: lines)
