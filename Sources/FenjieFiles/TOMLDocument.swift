@@ -185,6 +185,31 @@ public struct TOMLDocument: Sendable {
     return nil
   }
 
+  /// The line of `key` inside the `index`-th (1-based) `[[name]]` table, else the line of that table's
+  /// header: a message about the second `[[lock]]` points at the second lock, not at the first.
+  public func line(of key: String, inArrayTable name: String, index: Int) -> Int? {
+    var seen = 0
+    var start: Int? = nil
+    for (number, line) in lines.enumerated() {
+      let trimmed = line.drop { $0 == " " || $0 == "\t" }
+      if trimmed.hasPrefix("[") {
+        if start != nil { break }
+        let header = trimmed.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
+        if header.hasPrefix("[[") && header.hasSuffix("]]")
+          && header.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces) == name
+        {
+          seen += 1
+          if seen == index { start = number }
+        }
+        continue
+      }
+      if start != nil, trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("=") {
+        return number + 1
+      }
+    }
+    return start.map { $0 + 1 }
+  }
+
   /// What the command line changed (`--set`, `--lock`, `--shock`): the dotted path of each value it
   /// set (`capacity.max_growth`, `lock[3]`) and the option that set it, so that a message about one of
   /// them names the option and its value, not a line of the file.

@@ -17,14 +17,25 @@ struct TOMLReader {
   /// An error about `key` of this table: at the option that set it, else at its line in the file.
   func error(_ key: String, _ message: String) -> InputError {
     if let option = document.option(setting: name(key)) { return InputError(file: option, message) }
+    if let (array, index) = arrayElement, let row = document.line(of: key, inArrayTable: array, index: index) {
+      return InputError(file: document.path, row: row, message)
+    }
     return document.error(key, message)
+  }
+
+  /// ("lock", 2) for the second `[[lock]]`.
+  var arrayElement: (String, Int)? {
+    guard context.hasSuffix("]"), let open = context.lastIndex(of: "["),
+      let index = Int(context[context.index(after: open)..<context.index(before: context.endIndex)])
+    else { return nil }
+    return (String(context[..<open]), index)
   }
 
   /// An error about this whole table (a `[[lock]]`, a `[[shock]]`): at the option that made it, else
   /// at `key`'s line.
   func tableError(_ key: String, _ message: String) -> InputError {
     if let option = document.option(setting: context) { return InputError(file: option, message) }
-    return document.error(key, message)
+    return error(key, message)
   }
 
   func checkKeys(_ allowed: [String]) throws(InputError) {

@@ -266,6 +266,19 @@ final class OptionRefusalTests: XCTestCase {
     XCTAssertEqual(load(ScenarioChanges(), scenario: file.path), "\(file.path), line 7: 高新技术企业申报数 is a count: a lock of 90.5 is not a whole number; lock 90 or 91")
   }
 
+  /// A --lock on a cell the scenario file locks replaces the file's value: that is the what-if.
+  func testLockOptionReplacesTheFilesLockOnItsCell() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("fenjie-lock-\(UUID()).toml")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let dataset = packageRoot.appendingPathComponent("Scenarios/liangxi/dataset.toml").path
+    try "dataset = \"\(dataset)\"\nyear = 2025\n\n[[lock]]\nindicator = \"高新技术企业申报数\"\narea = \"扬名街道\"\nvalue = 80\n".write(to: file, atomically: true, encoding: .utf8)
+    let scenario = try ScenarioLoader.load(file.path, changes: ScenarioChanges(locks: ["扬名街道:高新技术企业申报数=90"]))
+    XCTAssertEqual(scenario.settings.locks, [Lock(indicator: "hitech_applications", area: "扬名街道", value: 90)])
+    try ("dataset = \"\(dataset)\"\nyear = 2025\n\n[[lock]]\nindicator = \"高新技术企业申报数\"\narea = \"扬名街道\"\nvalue = 80\n"
+      + "\n[[lock]]\nindicator = \"hitech_applications\"\narea = \"扬名\"\nvalue = 85\n").write(to: file, atomically: true, encoding: .utf8)
+    XCTAssertEqual(load(ScenarioChanges(), scenario: file.path), "\(file.path), line 10: a second lock on 扬名街道 / 高新技术企业申报数 (the first is the scenario file, value 80): lock each cell once")
+  }
+
   func testSecondLockOnACellIsRefused() {
     XCTAssertEqual(
       load(ScenarioChanges(locks: ["扬名街道:高新技术企业申报数=90", "扬名:hitech_applications=80"])),
