@@ -26,9 +26,9 @@ public struct CSVFile: Sendable {
   /// The longest cell read at all (a note column may be long; names are limited by the loader).
   public static let maximumCellLength = 10_000
 
-  public static func read(_ path: String, displayName: String? = nil) throws(InputErrors) -> CSVFile {
+  public static func read(_ path: String, displayName: String? = nil, sheet: String? = nil) throws(InputErrors) -> CSVFile {
     let name = displayName ?? path
-    if path.lowercased().hasSuffix(".xlsx") { return try readWorkbook(path, name: name) }
+    if path.lowercased().hasSuffix(".xlsx") { return try readWorkbook(path, name: name, sheet: sheet) }
     let data: Data
     do { data = try InputFile.contents(path, name: name) } catch { throw InputErrors([error]) }
     let text: String
@@ -134,12 +134,12 @@ public struct CSVFile: Sendable {
     return text
   }
 
-  /// A table from the first sheet of an .xlsx workbook: the title rows above the header (rows with
+  /// A table from a sheet of an .xlsx workbook (`sheet`, or the first): the title rows above the header (rows with
   /// at most one filled cell, as a merged title is) are skipped; the header is the first row with two
   /// or more; a cell right of the header's last column is refused, as in a CSV file.
-  static func readWorkbook(_ path: String, name: String) throws(InputErrors) -> CSVFile {
+  static func readWorkbook(_ path: String, name: String, sheet: String?) throws(InputErrors) -> CSVFile {
     let grid: XLSXSheetGrid
-    do { grid = try XLSXReader.read(path, displayName: name) } catch { throw InputErrors([error]) }
+    do { grid = try XLSXReader.read(path, sheet: sheet, displayName: name) } catch { throw InputErrors([error]) }
     guard grid.rows.contains(where: { $0.filter { !$0.isEmpty }.count >= 2 }) else {
       throw InputErrors([InputError(file: name, "the sheet \(grid.sheet) has no header row (a row naming its columns)")])
     }

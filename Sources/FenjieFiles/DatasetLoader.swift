@@ -10,6 +10,8 @@ public struct TableSpec: Sendable, Equatable {
   public var source: String
   public var illustrative: Bool
   public var fractionOfYear: Double?
+  /// For an .xlsx file: the sheet to read (default: the first).
+  public var sheet: String? = nil
 }
 
 /// Reads a dataset: `dataset.toml` naming the district targets (附件1 shape) and the area tables
@@ -87,9 +89,9 @@ public enum DatasetLoader {
       }
     }
 
-    mutating func read(_ path: String) -> CSVFile? {
+    mutating func read(_ path: String, sheet: String? = nil) -> CSVFile? {
       do {
-        let csv = try CSVFile.read(path, displayName: display(path))
+        let csv = try CSVFile.read(path, displayName: display(path), sheet: sheet)
         if !csv.endsWithLineEnd {
           warnings.append(
             ReadingWarning(
@@ -215,7 +217,7 @@ public enum DatasetLoader {
   }
 
   static func tableSpec(_ table: TOMLReader, directory: String) throws(InputError) -> TableSpec {
-    try table.checkKeys(["year", "kind", "file", "source", "illustrative", "fraction_of_year"])
+    try table.checkKeys(["year", "kind", "file", "sheet", "source", "illustrative", "fraction_of_year"])
     guard let year = try table.integer("year") else { throw table.document.error("tables", "each [[tables]] needs a year") }
     let kindText = try table.string("kind") ?? "target"
     guard let kind = AreaTable.Kind(rawValue: kindText) else {
@@ -232,7 +234,13 @@ public enum DatasetLoader {
     if kind == .progress && fraction == nil {
       throw table.document.error(file, "a progress table needs fraction_of_year (10/12 ≈ 0.8333 for January–October)")
     }
-    return TableSpec(year: year, kind: kind, path: resolve(file, relativeTo: directory), source: source, illustrative: illustrative, fractionOfYear: fraction)
+    let sheet = try table.string("sheet")
+    if sheet != nil, !file.lowercased().hasSuffix(".xlsx") {
+      throw table.document.error("sheet", "sheet = … names a sheet of an .xlsx workbook; \(file) is not one")
+    }
+    return TableSpec(
+      year: year, kind: kind, path: resolve(file, relativeTo: directory), source: source, illustrative: illustrative,
+      fractionOfYear: fraction, sheet: sheet)
   }
 
   public static func resolve(_ path: String, relativeTo directory: String) -> String {
@@ -251,7 +259,7 @@ public enum DatasetLoader {
   static func readAreaTables(_ specs: [TableSpec], areas: [String], indicators: [Indicator], _ reading: inout Reading) -> [AreaTable] {
     var tables: [AreaTable] = []
     for spec in specs {
-      guard let csv = reading.read(spec.path) else { continue }
+      guard let csv = reading.read(spec.path, sheet: spec.sheet) else { continue }
       var table = AreaTableReading(csv: csv, spec: spec, areas: areas, indicators: indicators)
       guard let read = table.read() else {
         reading.errors += table.errors

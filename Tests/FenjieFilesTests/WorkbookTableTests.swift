@@ -58,6 +58,24 @@ final class WorkbookTableTests: XCTestCase {
     XCTAssertEqual(fromXLSX.tables[0].rowOf[fromCSV.indicators[0].id], 4)
   }
 
+  /// `sheet = "…"` picks a sheet other than the first; a sheet the workbook does not have is named
+  /// with the ones it has.
+  func testANamedSheetIsRead() throws {
+    let directory = try makeCopy()
+    try writeWorkbook(directory, edit: "wb.move_sheet(ws, offset=0); wb.create_sheet('说明', 0)['A1'] = '本表为示例'")
+    let toml = directory.appendingPathComponent("dataset.toml")
+    let text = try String(contentsOf: toml, encoding: .utf8)
+    try text.replacingOccurrences(of: "file = \"streets-2024.xlsx\"", with: "file = \"streets-2024.xlsx\"\nsheet = \"附件2\"")
+      .write(to: toml, atomically: true, encoding: .utf8)
+    let fromCSV = try DatasetLoader.load(packageRoot.appendingPathComponent("Scenarios/liangxi/dataset.toml").path)
+    XCTAssertEqual(try DatasetLoader.load(toml.path).tables[0].values, fromCSV.tables[0].values)
+    try text.replacingOccurrences(of: "file = \"streets-2024.xlsx\"", with: "file = \"streets-2024.xlsx\"\nsheet = \"附件3\"")
+      .write(to: toml, atomically: true, encoding: .utf8)
+    XCTAssertThrowsError(try DatasetLoader.load(toml.path)) { error in
+      XCTAssertTrue("\(error)".contains("has no sheet named 附件3 (sheets: 说明、附件2)"), "\(error)")
+    }
+  }
+
   func testABadCellIsRefusedWithItsSheetAndCell() throws {
     let directory = try makeCopy()
     try writeWorkbook(directory, edit: "ws['C5'] = '很多'")
