@@ -102,6 +102,27 @@ final class EditLoopTests: XCTestCase {
     XCTAssertTrue(unchanged.edits.isEmpty)
   }
 
+  /// An edit that cannot hold (a street given more than its cap allows) is kept as asked and shown
+  /// as the usual ✗, with the checked change that would make the line feasible.
+  func testAnEditThatCannotHoldIsExplained() throws {
+    let loaded = try scenario()
+    let draft = try planner.allocate(loaded)
+    let line = try XCTUnwrap(draft.indicators.first { $0.indicator.kind == .count && $0.status == .optimal && $0.indicator.parent == nil })
+    let area = try XCTUnwrap(draft.areas.first { line.areas[$0]?.cap != nil })
+    let cap = try XCTUnwrap(line.areas[area]?.cap)
+    var values = Dictionary(uniqueKeysWithValues: draft.areas.map { ($0, line.areas[$0]?.value) })
+    values[area] = cap + 50
+    let edited = EditedTable(values: [line.indicator.id: values], places: [:], file: "edited.xlsx")
+    let (result, edits) = try planner.allocate(loaded, keeping: edited)
+    XCTAssertEqual(edits.map(\.edited), [cap + 50])
+    let shown = try XCTUnwrap(result.indicators.first { $0.indicator.id == line.indicator.id })
+    XCTAssertEqual(shown.status, .infeasible)
+    XCTAssertFalse(shown.changes.isEmpty, "a repair is offered")
+    XCTAssertTrue(
+      result.diagnostics.contains { $0.indicator == line.indicator.id && $0.severity == .error && $0.message.contains(area) },
+      "\(result.diagnostics.map(\.message))")
+  }
+
   /// What the edit cannot mean is refused with the cell's place: a word where a number belongs, a
   /// number where the draft has "/", a fractional count.
   func testBadEditsAreRefusedWithTheirCell() throws {
