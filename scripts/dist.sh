@@ -51,6 +51,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "dist: static archives missing; install: ${missing[*]}" >&2; exit 1
 fi
 
+# Always relinked: SwiftPM does not see a change of static-ld.sh or of the archives (the link costs
+# seconds; the compiled objects are kept).
+rm -f "$SCRATCH/$ARCH-unknown-linux-gnu/release/fenjie"
 echo "dist: building $NAME (release, static Swift runtime, static GLPK) in $SCRATCH"
 # GLPK needs GMP, AMD/COLAMD (SuiteSparse) and libltdl; libxml2 needs ICU, LZMA and zlib; ICU
 # needs libstdc++. libm and libdl are glibc's.
