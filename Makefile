@@ -1,6 +1,7 @@
 # fenjie: the two commands of the README.
 #   make demo   installs what is missing, builds, and drafts the default scenario's 分解表
 #   make test   installs what is missing, builds, and runs every test
+#   make dist   builds the release for an office PC: dist/fenjie-VERSION-linux-ARCH.tar.gz, checked
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 # The release build is compiled for this machine's processor (AVX2/AVX-512 where it has them: the
@@ -10,7 +11,7 @@ SWIFT_FLAGS ?=
 # RELEASE_FLAGS= builds a portable binary.
 RELEASE_FLAGS ?= -Xswiftc -target-cpu -Xswiftc native
 
-.PHONY: setup demo test build release bench readme golden clean
+.PHONY: setup demo test build release bench readme golden clean dist
 
 # GLPK (Debian's libglpk-dev, version 5) and glpsol (glpk-utils, used by the tests to re-solve models).
 setup:
@@ -57,5 +58,17 @@ golden: setup
 readme: release
 	python3 scripts/update-readme.py
 
+# A release a planner's office PC can run (scripts/dist.sh): the Swift runtime, GLPK and every other
+# library but glibc linked statically, packed with Scenarios/, README.md and docs/ into
+# dist/fenjie-VERSION-linux-ARCH.tar.gz, then checked by scripts/dist-check.sh (unpacked into an
+# empty folder, `env -i ./fenjie allocate`, `ldd`). Built in .build-dist, apart from .build.
+# libltdl-dev is the one package beyond `setup` (GLPK's static archive calls libltdl).
+dist: setup
+	@if [ ! -f /usr/lib/$$(gcc -print-multiarch)/libltdl.a ]; then \
+	  echo "Installing libltdl-dev (libltdl.a, for the static GLPK)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libltdl-dev; \
+	fi
+	SWIFT_FLAGS="$(SWIFT_FLAGS)" bash scripts/dist.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-dist dist
