@@ -132,11 +132,13 @@ enum FamilySolver {
   }
 
   /// The LP of one step: the family's rows, one level variable per line with active areas
-  /// (cost 1) and the fairness row `x − w·t ≤ o` of every active area.
+  /// (cost 1) and the fairness row `x − w·t + σ ≤ o` of every active area. σ, the slack `rigid`
+  /// tests, is fixed at 0 but in that test.
   struct StepModel {
     var built: Builder
     var t: [Int?]
     var fairRows: [[Int?]]
+    var sigma: [[Int?]]
   }
 
   static func stepModel(
@@ -147,16 +149,20 @@ enum FamilySolver {
     if let l1Bound { built.addDeviations(lines, bound: l1Bound) }
     var tVariables: [Int?] = Array(repeating: nil, count: lines.count)
     var fairRows: [[Int?]] = lines.map { Array(repeating: nil, count: $0.count) }
+    var sigma: [[Int?]] = lines.map { Array(repeating: nil, count: $0.count) }
     for (m, line) in lines.enumerated() where active[m].contains(true) {
       let t = built.model.addVariable("t_\(line.indicator.id)_\(stage)", lower: nil, upper: nil, cost: 1)
       tVariables[m] = t
       for s in 0..<line.count where active[m][s] {
         let (o, w) = fairness[m][s]
+        let slack = built.model.addVariable("sigma_\(line.indicator.id)_\(s + 1)", lower: 0, upper: 0)
+        sigma[m][s] = slack
         fairRows[m][s] = built.model.addConstraint(
-          "fair_\(line.indicator.id)_\(s + 1)", [.init(built.x[m][s], 1), .init(t, -w)], upper: o)
+          "fair_\(line.indicator.id)_\(s + 1)", [.init(built.x[m][s], 1), .init(t, -w), .init(slack, 1)],
+          upper: o)
       }
     }
-    return StepModel(built: built, t: tVariables, fairRows: fairRows)
+    return StepModel(built: built, t: tVariables, fairRows: fairRows, sigma: sigma)
   }
 
   /// The step model of the next step, from the last one's: the bounds that moved, and the fairness
@@ -204,8 +210,8 @@ enum FamilySolver {
       marginal[m] = abs(dual) > 1e-12 ? dual / line.unit : 0
     }
     let (fixed, values) = rigid(
-      lines, step: step, model: session.model, solution: solution, levels: levels, fairness: fairness,
-      active: active, solver: solver)
+      lines, step: step, session: session, solution: solution, levels: levels, fairness: fairness,
+      active: active)
     for (m, line) in lines.enumerated() {
       guard let tValue = levels[m] else { continue }
       for s in 0..<line.count where active[m][s] {
@@ -231,8 +237,8 @@ enum FamilySolver {
   /// one step fixes a whole level, where the duals of a degenerate LP name only a few areas. Where
   /// this does not settle, the areas with a nonzero fairness dual (rigid by complementary slackness).
   static func rigid(
-    _ lines: [LineProblem], step: StepModel, model stepModel: LinearModel, solution: Solution,
-    levels: [Double?], fairness: [[(o: Double, w: Double)]], active: [[Bool]], solver: SolverContext
+    _ lines: [LineProblem], step: StepModel, session: any LinearSolverSession, solution: Solution,
+    levels: [Double?], fairness: [[(o: Double, w: Double)]], active: [[Bool]]
   ) -> (fixed: [Set<Int>], values: [[Double]]) {
     let values = step.built.read(solution)
     let duals = solution.duals ?? []
@@ -248,33 +254,42 @@ enum FamilySolver {
       })
     }
     if lines.indices.allSatisfy({ candidates[$0].isSubset(of: dualTight[$0]) }) { return (candidates, values) }
-    var model = stepModel
-    model.clearObjective()
+    // The test runs on the step's own LP, changed by bounds and costs and warm-started from the
+    // step's optimum (σ = 0 is feasible for it): levels capped at their optimum and out of the
+    // objective, each candidate's σ in [0, δ] at cost −1. Put back as it was afterwards.
+    var tested: [Int] = []
     for (m, t) in step.t.enumerated() {
       guard let t, let tValue = levels[m] else { continue }
-      model.setBounds(t, lower: nil, upper: tValue)
+      session.setCost(t, 0)
+      session.setBounds(t, lower: nil, upper: tValue)
     }
-    var sigma: [[Int: Int]] = lines.map { _ in [:] }
-    for m in lines.indices {
-      guard let t = step.t[m] else { continue }
-      for s in candidates[m] {
-        let v = model.addVariable("sigma_\(m)_\(s)", lower: 0, upper: 1e-3, cost: -1)
-        sigma[m][s] = v
-        let (o, w) = fairness[m][s]
-        model.addConstraint("slack_\(m)_\(s)", [.init(v, 1), .init(step.built.x[m][s], 1), .init(t, -w)], upper: o)
+    for m in lines.indices where step.t[m] != nil {
+      for s in candidates[m].sorted() {
+        guard let v = step.sigma[m][s] else { continue }
+        session.setBounds(v, lower: 0, upper: 1e-3)
+        session.setCost(v, -1)
+        tested.append(v)
       }
     }
-    // One LP changed by bounds between rounds (a dropped candidate's σ fixed at 0), warm-started.
-    let session = solver.session(model)
+    defer {
+      for v in tested {
+        session.setBounds(v, lower: 0, upper: 0)
+        session.setCost(v, 0)
+      }
+      for (m, t) in step.t.enumerated() where t != nil && levels[m] != nil {
+        session.setCost(t!, 1)
+        session.setBounds(t!, lower: nil, upper: nil)
+      }
+    }
     for _ in 0..<6 {
       let test = session.solve()
       guard test.status == .optimal else { break }
       var dropped = false
       for m in lines.indices {
         // 1% of δ: the solver's tolerances alone give slacks far below it.
-        for s in candidates[m].sorted() where test.values[sigma[m][s]!] > 1e-5 {
+        for s in candidates[m].sorted() where test.values[step.sigma[m][s]!] > 1e-5 {
           candidates[m].remove(s)
-          session.setBounds(sigma[m][s]!, lower: 0, upper: 0)
+          session.setBounds(step.sigma[m][s]!, lower: 0, upper: 0)
           dropped = true
         }
       }
