@@ -116,7 +116,10 @@ enum FamilySolver {
         lines, fairness: fairness, stage: stage, step: step, session: session, solver: solver,
         lower: &lower, upper: &upper, active: &active, marginal: &marginal, level: &level)
     }
-    let continuous = try polish(lines, lower: lower, upper: upper, l1Bound: l1Bound, solver: solver)
+    // The polish on the same problem: every fairness row freed, every level out.
+    let none = active.map { $0.map { _ in false } }
+    update(session, &step, &loaded, lower: lower, upper: upper, active: none)
+    let continuous = try polish(lines, step: step, session: session, lower: lower, upper: upper)
     return Relaxed(continuous: continuous, marginal: marginal, level: level)
   }
 
@@ -314,20 +317,21 @@ enum FamilySolver {
     }
   }
 
-  /// Areas outside the rule (no headroom, no baseline): as low as the rest allows.
+  /// Areas outside the rule (no headroom, no baseline): as low as the rest allows (cost 1 on every
+  /// area not yet fixed). On the level steps' problem, once `update` has freed its fairness rows and
+  /// fixed its levels at 0 out of the objective, warm-started.
   static func polish(
-    _ lines: [LineProblem], lower: [[Double]], upper: [[Double]], l1Bound: Double?, solver: SolverContext
+    _ lines: [LineProblem], step: StepModel, session: any LinearSolverSession, lower: [[Double]],
+    upper: [[Double]]
   ) throws(Failure) -> [[Double]] {
-    var polish = Builder(lines: lines, lower: lower, upper: upper, integer: false)
-    if let l1Bound { polish.addDeviations(lines, bound: l1Bound) }
     for (m, line) in lines.enumerated() {
-      for s in 0..<line.count where lower[m][s] < upper[m][s] { polish.model.setCost(polish.x[m][s], 1) }
+      for s in 0..<line.count where lower[m][s] < upper[m][s] { session.setCost(step.built.x[m][s], 1) }
     }
-    let polished = solver.solve(polish.model)
+    let polished = session.solve()
     guard polished.status == .optimal else {
       throw Failure(termination: polished.termination, message: polished.message)
     }
-    return polish.read(polished).map { row in row.map(FairRounding.snap) }
+    return step.built.read(polished).map { row in row.map(FairRounding.snap) }
   }
 
   /// Whole units: `FairRounding` member by member (parents first, a "其中" line never above its
