@@ -116,10 +116,7 @@ enum FamilySolver {
         lines, fairness: fairness, stage: stage, step: step, session: session, solver: solver,
         lower: &lower, upper: &upper, active: &active, marginal: &marginal, level: &level)
     }
-    // The polish on the same problem: every fairness row freed, every level out.
-    let none = active.map { $0.map { _ in false } }
-    update(session, &step, &loaded, lower: lower, upper: upper, active: none)
-    let continuous = try polish(lines, step: step, session: session, lower: lower, upper: upper)
+    let continuous = try polish(lines, lower: lower, upper: upper, l1Bound: l1Bound, solver: solver)
     return Relaxed(continuous: continuous, marginal: marginal, level: level)
   }
 
@@ -317,21 +314,20 @@ enum FamilySolver {
     }
   }
 
-  /// Areas outside the rule (no headroom, no baseline): as low as the rest allows (cost 1 on every
-  /// area not yet fixed). On the level steps' problem, once `update` has freed its fairness rows and
-  /// fixed its levels at 0 out of the objective, warm-started.
+  /// Areas outside the rule (no headroom, no baseline): as low as the rest allows.
   static func polish(
-    _ lines: [LineProblem], step: StepModel, session: any LinearSolverSession, lower: [[Double]],
-    upper: [[Double]]
+    _ lines: [LineProblem], lower: [[Double]], upper: [[Double]], l1Bound: Double?, solver: SolverContext
   ) throws(Failure) -> [[Double]] {
+    var polish = Builder(lines: lines, lower: lower, upper: upper, integer: false)
+    if let l1Bound { polish.addDeviations(lines, bound: l1Bound) }
     for (m, line) in lines.enumerated() {
-      for s in 0..<line.count where lower[m][s] < upper[m][s] { session.setCost(step.built.x[m][s], 1) }
+      for s in 0..<line.count where lower[m][s] < upper[m][s] { polish.model.setCost(polish.x[m][s], 1) }
     }
-    let polished = session.solve()
+    let polished = solver.solve(polish.model)
     guard polished.status == .optimal else {
       throw Failure(termination: polished.termination, message: polished.message)
     }
-    return step.built.read(polished).map { row in row.map(FairRounding.snap) }
+    return polish.read(polished).map { row in row.map(FairRounding.snap) }
   }
 
   /// Whole units: `FairRounding` member by member (parents first, a "其中" line never above its
