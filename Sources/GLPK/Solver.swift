@@ -37,7 +37,11 @@ public struct GLPKSolver: LinearSolver {
     return result!
   }
 
-
+  /// `LinearSolver`: one GLPK problem kept across solves (`GLPKSession`), so each simplex starts from
+  /// the basis the last one ended with.
+  public func session(_ model: LinearModel, options: SolverOptions) -> any LinearSolverSession {
+    GLPKSession(model, options: options)
+  }
 
   // MARK: Internals
 
@@ -66,7 +70,7 @@ public struct GLPKSolver: LinearSolver {
     Int32(clamping: Int((max(0.001, seconds) * 1000).rounded()))
   }
 
-  private static func solveLP(_ problem: Problem, options: SolverOptions) -> Solution {
+  static func solveLP(_ problem: Problem, options: SolverOptions) -> Solution {
     var parameters = glp_smcp()
     glp_init_smcp(&parameters)
     parameters.msg_lev = GLP_MSG_OFF
@@ -91,13 +95,14 @@ public struct GLPKSolver: LinearSolver {
     return read(problem, termination: termination, status: solutionStatus, code: code, mip: false)
   }
 
-  private static func solveMIP(_ problem: Problem, options: SolverOptions) -> Solution {
+  static func solveMIP(_ problem: Problem, options: SolverOptions) -> Solution {
     var parameters = glp_iocp()
     glp_init_iocp(&parameters)
     parameters.msg_lev = GLP_MSG_OFF
     parameters.presolve = GLP_ON
     parameters.tm_lim = milliseconds(options.timeLimit)
     parameters.mip_gap = options.mipGap
+    parameters.tol_int = options.integralityTolerance
     let code = glp_intopt(problem.pointer, &parameters)
     let status = glp_mip_status(problem.pointer)
     let termination: Termination

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a district target is shared out across areas (分解规则).
 public enum AllocationRule: String, Sendable, Codable, CaseIterable {
   /// Every area uses the same fraction of its headroom (cap − baseline): minimise the largest
@@ -114,12 +116,16 @@ public struct AllocationSettings: Sendable, Equatable {
   /// Single lines by exact water-filling (O(N log N), no LP) where the rule allows; false sends
   /// every line through the LP steps (kept as an independent check).
   public var waterFilling = true
+  /// Threads that solve families at once (nil = every core). Never changes the result.
+  public var threads: Int? = nil
 
   public init(year: Int) { self.year = year }
 
   public func capacity(for indicator: String) -> CapacityParameters {
     capacityByIndicator[indicator] ?? capacity
   }
+  /// `threads`, or every core.
+  public var resolvedThreads: Int { max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount) }
   public func margin(for indicator: String) -> Double { marginByIndicator[indicator] ?? margin }
   public func minimum(for indicator: String) -> Double {
     minimumByIndicator[indicator] ?? minimumPerArea

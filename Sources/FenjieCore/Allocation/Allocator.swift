@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import LinearProgramming
 
 /// Errors that stop an allocation before anything is solved.
@@ -142,36 +144,79 @@ public struct Allocator: Sendable {
   }
 
   /// Solves family by family (a line together with its "其中" lines), explaining the infeasible ones;
-  /// returns the final models, for `--write-lp`.
+  /// returns the final models, for `--write-lp`. Families are independent, so they are solved on
+  /// `settings.threads` threads (each takes the next family; every GLPK problem is made, solved and
+  /// freed on the thread that takes its family); each family's lines, models and notes are kept by
+  /// its index and merged in family order, so the result is the same whatever the thread count.
   func solveFamilies(
     _ problems: [String: LineProblem], context: BaselineContext, lines: inout [String: IndicatorAllocation],
     diagnostics: inout [Diagnostic]
   ) -> [LinearModel] {
     let solver = SolverContext(solver: self.solver, options: SolverOptions(timeLimit: settings.timeLimit))
+    let families = self.families(Set(problems.keys))
+    let start = lines
+    let solveOne = { (index: Int) -> FamilyResult in
+      let family = families[index]
+      var result = FamilyResult()
+      for id in family { result.lines[id] = start[id] }
+      self.solveFamily(family, problems, context: context, solver: solver, into: &result)
+      return result
+    }
+    let results = Allocator.forEachIndex(families.count, threads: settings.resolvedThreads, solveOne)
     var models: [LinearModel] = []
-    for family in families(Set(problems.keys)) {
-      var members = family.map { problems[$0]! }
-      for (m, id) in family.enumerated() {
-        if let parent = dataset.indicator(id)?.parent, let p = family.firstIndex(of: parent) { members[m].parent = p }
-      }
-      do {
-        let outcome = try FamilySolver.solve(
-          members, rule: settings.rule, solver: solver, waterFilling: settings.waterFilling)
-        models.append(outcome.finalModel)
-        record(outcome, members, family, status: outcome.termination == .optimal ? .optimal : .feasible, into: &lines)
-        if outcome.termination != .optimal {
-          for id in family {
-            diagnostics.append(
-              Diagnostic(.warning, indicator: id, "the solver stopped (\(outcome.termination.rawValue)) before proving this line optimal: the table shown is the best found"))
-          }
-        }
-      } catch {
-        explainInfeasible(
-          members, family, failure: error, solver: solver, context: context, lines: &lines, models: &models,
-          diagnostics: &diagnostics)
-      }
+    for result in results {
+      for (id, line) in result.lines { lines[id] = line }
+      models += result.models
+      diagnostics += result.diagnostics
     }
     return models
+  }
+
+  /// What solving one family adds: its lines, its final models, its notes.
+  struct FamilyResult {
+    var lines: [String: IndicatorAllocation] = [:]
+    var models: [LinearModel] = []
+    var diagnostics: [Diagnostic] = []
+  }
+
+  func solveFamily(
+    _ family: [String], _ problems: [String: LineProblem], context: BaselineContext, solver: SolverContext,
+    into result: inout FamilyResult
+  ) {
+    var members = family.map { problems[$0]! }
+    for (m, id) in family.enumerated() {
+      if let parent = dataset.indicator(id)?.parent, let p = family.firstIndex(of: parent) { members[m].parent = p }
+    }
+    do {
+      let outcome = try FamilySolver.solve(
+        members, rule: settings.rule, solver: solver, waterFilling: settings.waterFilling)
+      result.models.append(outcome.finalModel)
+      record(outcome, members, family, status: outcome.termination == .optimal ? .optimal : .feasible, into: &result.lines)
+      if outcome.termination != .optimal {
+        for id in family {
+          result.diagnostics.append(
+            Diagnostic(.warning, indicator: id, "the solver stopped (\(outcome.termination.rawValue)) before proving this line optimal: the table shown is the best found"))
+        }
+      }
+    } catch {
+      explainInfeasible(
+        members, family, failure: error, solver: solver, context: context, lines: &result.lines,
+        models: &result.models, diagnostics: &result.diagnostics)
+    }
+  }
+
+  /// `body(i)` for every i in 0..<count on up to `threads` threads, the results in index order.
+  static func forEachIndex<T>(_ count: Int, threads: Int, _ body: (Int) -> T) -> [T] {
+    let workers = max(1, min(threads, count))
+    if workers == 1 { return (0..<count).map(body) }
+    let slots = IndexedResults<T>(count)
+    withoutActuallyEscaping(body) { body in
+      let work = UncheckedBox(body)
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let index = slots.next() { slots.put(index, work.value(index)) }
+      }
+    }
+    return slots.all()
   }
 
   // MARK: Building a line's problem
@@ -427,4 +472,39 @@ extension AllocationResult {
       provenance: Provenance(source: "fenjie's allocation of \(year)", illustrative: usesIllustrativeData, file: ""),
       values: values)
   }
+}
+
+/// Results written by index from several threads, and the next index to take.
+private final class IndexedResults<T>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [T?]
+  private var taken = 0
+
+  init(_ count: Int) { values = Array(repeating: nil, count: count) }
+
+  func next() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard taken < values.count else { return nil }
+    taken += 1
+    return taken - 1
+  }
+
+  func put(_ index: Int, _ value: T) {
+    lock.lock()
+    values[index] = value
+    lock.unlock()
+  }
+
+  func all() -> [T] {
+    lock.lock()
+    defer { lock.unlock() }
+    return values.map { $0! }
+  }
+}
+
+/// A value handed to the worker threads of `forEachIndex`, which only read it.
+private struct UncheckedBox<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
 }

@@ -115,7 +115,9 @@ enum ElasticSolver {
     /// The changes chosen by the MIP, with their amounts (whose weight in the MIP is too small for
     /// its tolerances) made as small as possible by an LP with the choice fixed.
     mutating func solve(solver: SolverContext) -> Solution? {
-      let chosen = solver.solve(model)
+      // A tight integrality tolerance: with GLPK's default 1e-5, a binary at 1e-5 times the big-M
+      // opens units of slack that no change pays for.
+      let chosen = solver.tightIntegrality.solve(model)
       guard chosen.hasSolution else { return nil }
       for (k, (_, s, b)) in slots.enumerated() {
         let on: Double = chosen.values[b] > 0.5 ? 1 : 0

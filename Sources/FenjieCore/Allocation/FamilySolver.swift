@@ -98,13 +98,23 @@ enum FamilySolver {
     if rule == .closest {
       l1Bound = try closestDistance(lines, lower: lower, upper: upper, solver: solver)
     }
+    // One LP for the whole sequence, changed between steps by bounds only (fixed areas, lowered
+    // upper bounds, the fairness rows of fixed areas freed, the level of a finished line fixed at 0
+    // out of the objective): the solver starts each step from the last step's basis.
+    var step = stepModel(
+      lines, fairness: fairness, stage: 1, l1Bound: l1Bound, lower: lower, upper: upper, active: active)
+    let session = solver.session(step.built.model)
+    var loaded = (lower: lower, upper: upper)
     var stage = 0
     while active.contains(where: { $0.contains(true) }) {
       stage += 1
       if stage > lines.reduce(0, { $0 + $1.count }) + 2 { break }
+      if stage > 1 {
+        update(session, &step, &loaded, lower: lower, upper: upper, active: active)
+      }
       try levelStep(
-        lines, fairness: fairness, stage: stage, l1Bound: l1Bound, solver: solver, lower: &lower,
-        upper: &upper, active: &active, marginal: &marginal, level: &level)
+        lines, fairness: fairness, stage: stage, step: step, session: session, solver: solver,
+        lower: &lower, upper: &upper, active: &active, marginal: &marginal, level: &level)
     }
     let continuous = try polish(lines, lower: lower, upper: upper, l1Bound: l1Bound, solver: solver)
     return Relaxed(continuous: continuous, marginal: marginal, level: level)
@@ -122,11 +132,13 @@ enum FamilySolver {
   }
 
   /// The LP of one step: the family's rows, one level variable per line with active areas
-  /// (cost 1) and the fairness row `x − w·t ≤ o` of every active area.
+  /// (cost 1) and the fairness row `x − w·t + σ ≤ o` of every active area. σ, the slack `rigid`
+  /// tests, is fixed at 0 but in that test.
   struct StepModel {
     var built: Builder
     var t: [Int?]
     var fairRows: [[Int?]]
+    var sigma: [[Int?]]
   }
 
   static func stepModel(
@@ -137,29 +149,57 @@ enum FamilySolver {
     if let l1Bound { built.addDeviations(lines, bound: l1Bound) }
     var tVariables: [Int?] = Array(repeating: nil, count: lines.count)
     var fairRows: [[Int?]] = lines.map { Array(repeating: nil, count: $0.count) }
+    var sigma: [[Int?]] = lines.map { Array(repeating: nil, count: $0.count) }
     for (m, line) in lines.enumerated() where active[m].contains(true) {
       let t = built.model.addVariable("t_\(line.indicator.id)_\(stage)", lower: nil, upper: nil, cost: 1)
       tVariables[m] = t
       for s in 0..<line.count where active[m][s] {
         let (o, w) = fairness[m][s]
+        let slack = built.model.addVariable("sigma_\(line.indicator.id)_\(s + 1)", lower: 0, upper: 0)
+        sigma[m][s] = slack
         fairRows[m][s] = built.model.addConstraint(
-          "fair_\(line.indicator.id)_\(s + 1)", [.init(built.x[m][s], 1), .init(t, -w)], upper: o)
+          "fair_\(line.indicator.id)_\(s + 1)", [.init(built.x[m][s], 1), .init(t, -w), .init(slack, 1)],
+          upper: o)
       }
     }
-    return StepModel(built: built, t: tVariables, fairRows: fairRows)
+    return StepModel(built: built, t: tVariables, fairRows: fairRows, sigma: sigma)
+  }
+
+  /// The step model of the next step, from the last one's: the bounds that moved, and the fairness
+  /// rows and levels of the areas and lines no longer active taken out. The same LP as `stepModel`
+  /// would build for the step, with the dropped rows and levels left in, free and unpriced.
+  static func update(
+    _ session: any LinearSolverSession, _ step: inout StepModel,
+    _ loaded: inout (lower: [[Double]], upper: [[Double]]), lower: [[Double]], upper: [[Double]],
+    active: [[Bool]]
+  ) {
+    for m in lower.indices {
+      for s in lower[m].indices where lower[m][s] != loaded.lower[m][s] || upper[m][s] != loaded.upper[m][s] {
+        session.setBounds(step.built.x[m][s], lower: lower[m][s], upper: max(lower[m][s], upper[m][s]))
+      }
+      for s in active[m].indices where !active[m][s] {
+        guard let row = step.fairRows[m][s] else { continue }
+        session.setRowBounds(row, lower: nil, upper: nil)
+        step.fairRows[m][s] = nil
+      }
+      if let t = step.t[m], !active[m].contains(true) {
+        session.setCost(t, 0)
+        session.setBounds(t, lower: 0, upper: 0)
+        step.t[m] = nil
+      }
+    }
+    loaded = (lower, upper)
   }
 
   /// One step of the lexicographic sequence: minimise each active line's level t_m, then fix every
   /// area that sits at its line's level in *every* optimal solution (`rigid`), all at once; the
   /// others may only go lower in the next step.
   static func levelStep(
-    _ lines: [LineProblem], fairness: [[(o: Double, w: Double)]], stage: Int, l1Bound: Double?,
-    solver: SolverContext, lower: inout [[Double]], upper: inout [[Double]], active: inout [[Bool]],
-    marginal: inout [Double?], level: inout [Double?]
+    _ lines: [LineProblem], fairness: [[(o: Double, w: Double)]], stage: Int, step: StepModel,
+    session: any LinearSolverSession, solver: SolverContext, lower: inout [[Double]],
+    upper: inout [[Double]], active: inout [[Bool]], marginal: inout [Double?], level: inout [Double?]
   ) throws(Failure) {
-    let step = stepModel(
-      lines, fairness: fairness, stage: stage, l1Bound: l1Bound, lower: lower, upper: upper, active: active)
-    let solution = solver.solve(step.built.model)
+    let solution = session.solve()
     guard solution.status == .optimal, let duals = solution.duals else {
       throw Failure(termination: solution.termination, message: solution.message)
     }
@@ -170,7 +210,8 @@ enum FamilySolver {
       marginal[m] = abs(dual) > 1e-12 ? dual / line.unit : 0
     }
     let (fixed, values) = rigid(
-      lines, step: step, solution: solution, levels: levels, fairness: fairness, active: active, solver: solver)
+      lines, step: step, session: session, solution: solution, levels: levels, fairness: fairness,
+      active: active)
     for (m, line) in lines.enumerated() {
       guard let tValue = levels[m] else { continue }
       for s in 0..<line.count where active[m][s] {
@@ -196,8 +237,8 @@ enum FamilySolver {
   /// one step fixes a whole level, where the duals of a degenerate LP name only a few areas. Where
   /// this does not settle, the areas with a nonzero fairness dual (rigid by complementary slackness).
   static func rigid(
-    _ lines: [LineProblem], step: StepModel, solution: Solution, levels: [Double?],
-    fairness: [[(o: Double, w: Double)]], active: [[Bool]], solver: SolverContext
+    _ lines: [LineProblem], step: StepModel, session: any LinearSolverSession, solution: Solution,
+    levels: [Double?], fairness: [[(o: Double, w: Double)]], active: [[Bool]]
   ) -> (fixed: [Set<Int>], values: [[Double]]) {
     let values = step.built.read(solution)
     let duals = solution.duals ?? []
@@ -213,31 +254,42 @@ enum FamilySolver {
       })
     }
     if lines.indices.allSatisfy({ candidates[$0].isSubset(of: dualTight[$0]) }) { return (candidates, values) }
-    var model = step.built.model
-    model.clearObjective()
+    // The test runs on the step's own LP, changed by bounds and costs and warm-started from the
+    // step's optimum (σ = 0 is feasible for it): levels capped at their optimum and out of the
+    // objective, each candidate's σ in [0, δ] at cost −1. Put back as it was afterwards.
+    var tested: [Int] = []
     for (m, t) in step.t.enumerated() {
       guard let t, let tValue = levels[m] else { continue }
-      model.setBounds(t, lower: nil, upper: tValue)
+      session.setCost(t, 0)
+      session.setBounds(t, lower: nil, upper: tValue)
     }
-    var sigma: [[Int: Int]] = lines.map { _ in [:] }
-    for m in lines.indices {
-      guard let t = step.t[m] else { continue }
-      for s in candidates[m] {
-        let v = model.addVariable("sigma_\(m)_\(s)", lower: 0, upper: 1e-3, cost: -1)
-        sigma[m][s] = v
-        let (o, w) = fairness[m][s]
-        model.addConstraint("slack_\(m)_\(s)", [.init(v, 1), .init(step.built.x[m][s], 1), .init(t, -w)], upper: o)
+    for m in lines.indices where step.t[m] != nil {
+      for s in candidates[m].sorted() {
+        guard let v = step.sigma[m][s] else { continue }
+        session.setBounds(v, lower: 0, upper: 1e-3)
+        session.setCost(v, -1)
+        tested.append(v)
+      }
+    }
+    defer {
+      for v in tested {
+        session.setBounds(v, lower: 0, upper: 0)
+        session.setCost(v, 0)
+      }
+      for (m, t) in step.t.enumerated() where t != nil && levels[m] != nil {
+        session.setCost(t!, 1)
+        session.setBounds(t!, lower: nil, upper: nil)
       }
     }
     for _ in 0..<6 {
-      let test = solver.solve(model)
+      let test = session.solve()
       guard test.status == .optimal else { break }
       var dropped = false
       for m in lines.indices {
         // 1% of δ: the solver's tolerances alone give slacks far below it.
-        for s in candidates[m] where test.values[sigma[m][s]!] > 1e-5 {
+        for s in candidates[m].sorted() where test.values[step.sigma[m][s]!] > 1e-5 {
           candidates[m].remove(s)
-          model.setBounds(sigma[m][s]!, lower: 0, upper: 0)
+          session.setBounds(step.sigma[m][s]!, lower: 0, upper: 0)
           dropped = true
         }
       }
@@ -292,7 +344,8 @@ enum FamilySolver {
     if let fair = fairRounding(lines, continuous) {
       values = fair
     } else {
-      let integral = solver.solve(rounding.model)
+      // A tight integrality tolerance: a value 1e-5 off a whole number is not rounded.
+      let integral = solver.tightIntegrality.solve(rounding.model)
       guard integral.hasSolution else {
         throw Failure(termination: integral.termination, message: integral.message)
       }

@@ -39,6 +39,14 @@ struct SolverContext: Sendable {
   var options: SolverOptions
 
   func solve(_ model: LinearModel) -> Solution { solver.solve(model, options: options) }
+  /// The model kept loaded across solves changed by bounds and costs (`LinearSolver.session`).
+  func session(_ model: LinearModel) -> any LinearSolverSession { solver.session(model, options: options) }
+  /// The same solver with the tight integrality tolerance of the rounding and repair MIPs.
+  var tightIntegrality: SolverContext {
+    var tight = self
+    tight.options.integralityTolerance = SolverOptions.tightIntegralityTolerance
+    return tight
+  }
 }
 
 /// The outcome of one family (a line with its "其中" lines).

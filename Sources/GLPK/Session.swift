@@ -1,0 +1,102 @@
+import CGLPK
+import LinearProgramming
+
+/// One `glp_prob` kept loaded across solves that change only bounds and objective coefficients: GLPK's
+/// simplex (presolver off) starts from the basis the problem holds, which is the last solve's, so a
+/// sequence of small changes costs a few pivots each instead of a new problem and a solve from the
+/// slack basis. Like `Problem`, a session lives and dies on the thread that opened it (GLPK's
+/// environment is per thread). Changed bounds are checked as `LinearModel.problem` checks a model's,
+/// and a bad one makes the next solve an `.invalidModel` termination instead of a GLPK abort.
+final class GLPKSession: LinearSolverSession {
+  private(set) var model: LinearModel
+  private let options: SolverOptions
+  private var problem: Problem?
+  /// Why nothing can be solved (a refused model or bound, or GLPK's fatal error), or nil.
+  private var refusal: String?
+
+  init(_ model: LinearModel, options: SolverOptions) {
+    self.model = model
+    self.options = options
+    if let problem = model.problem {
+      refusal = problem
+      return
+    }
+    var built: Problem?
+    if let failure = GLPKSolver.guarded({ built = Problem(model) }) {
+      refusal = "GLPK reported an internal error: \(failure)"
+    }
+    problem = built
+  }
+
+  func setBounds(_ variable: Int, lower: Double?, upper: Double?) {
+    model.setBounds(variable, lower: lower, upper: upper)
+    let name = model.variables[variable].name
+    if let reason = GLPKSession.badBounds(lower, upper, integer: model.variables[variable].isInteger) {
+      refuse("variable \(name) \(reason)")
+      return
+    }
+    guard let problem else { return }
+    let (type, l, u) = Problem.boundType(lower, upper)
+    glp_set_col_bnds(problem.pointer, Int32(variable + 1), type, l, u)
+  }
+
+  func setRowBounds(_ row: Int, lower: Double?, upper: Double?) {
+    model.setRowBounds(row, lower: lower, upper: upper)
+    if let reason = GLPKSession.badBounds(lower, upper, integer: false) {
+      refuse("constraint \(model.constraints[row].name) \(reason)")
+      return
+    }
+    guard let problem else { return }
+    let (type, l, u) = Problem.boundType(lower, upper)
+    glp_set_row_bnds(problem.pointer, Int32(row + 1), type, l, u)
+  }
+
+  func setCost(_ variable: Int, _ cost: Double) {
+    model.setCost(variable, cost)
+    guard cost.isFinite, abs(cost) <= LinearModel.largestMagnitude else {
+      refuse("variable \(model.variables[variable].name) has an objective coefficient that is not a finite number of sensible size")
+      return
+    }
+    guard let problem else { return }
+    glp_set_obj_coef(problem.pointer, Int32(variable + 1), cost)
+  }
+
+  func solve() -> Solution {
+    if let refusal {
+      return Solution(
+        termination: .invalidModel, status: .none, rawCode: -1, message: refusal, objective: .nan,
+        values: [], activities: [], duals: nil)
+    }
+    guard let problem else { preconditionFailure("a session without a refusal holds a problem") }
+    var result: Solution?
+    let isMIP = model.isMixedInteger
+    let options = self.options
+    if let failure = GLPKSolver.guarded({
+      result = isMIP
+        ? GLPKSolver.solveMIP(problem, options: options) : GLPKSolver.solveLP(problem, options: options)
+    }) {
+      // GLPK freed its environment, and the problem with it.
+      self.problem = nil
+      refuse("GLPK reported an internal error: \(failure)")
+      return solve()
+    }
+    return result!
+  }
+
+  private func refuse(_ reason: String) {
+    if refusal == nil { refusal = reason }
+  }
+
+  /// What `LinearModel.problem` would say of these bounds, or nil.
+  static func badBounds(_ lower: Double?, _ upper: Double?, integer: Bool) -> String? {
+    func bad(_ value: Double?) -> Bool {
+      guard let value else { return false }
+      return !value.isFinite || abs(value) > LinearModel.largestMagnitude
+    }
+    if bad(lower) || bad(upper) { return "has a bound that is not a finite number of sensible size" }
+    if let l = lower, let u = upper, l > u { return "has lower bound \(l) above upper bound \(u)" }
+    if integer, let l = lower, l.rounded() != l { return "has a fractional lower bound \(l)" }
+    if integer, let u = upper, u.rounded() != u { return "has a fractional upper bound \(u)" }
+    return nil
+  }
+}
