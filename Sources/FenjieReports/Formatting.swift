@@ -110,7 +110,7 @@ func wrappedLine(_ line: String, width: Int) -> [String] {
   let indent = String(chars.prefix { $0 == " " })
   let hanging = indent + "  "
   guard displayWidth(hanging) + 8 < width else { return [line] }
-  let noBreakBefore: Set<Character> = ["，", "。", "、", "；", "：", "）", "》", "」", "』", "】", "〕", "！", "？", ",", ".", ";", ":", ")", "%", "·"]
+  let noBreakBefore: Set<Character> = ["'", "’", "，", "。", "、", "；", "：", "）", "》", "」", "』", "】", "〕", "！", "？", ",", ".", ";", ":", ")", "%", "·"]
   let noBreakAfter: Set<Character> = ["（", "《", "「", "『", "【", "〔", "(", "“", "\""]
   func wide(_ c: Character) -> Bool { displayWidth(String(c)) > 1 }
   func canBreak(_ a: Character, _ b: Character) -> Bool {
