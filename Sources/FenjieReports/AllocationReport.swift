@@ -16,6 +16,10 @@ public struct AllocationReport: Sendable, TextReport {
   public var purpose: String?
   /// Margins chosen for a confidence level (`--confidence`), with their checked odds.
   public var confidence: ConfidenceMargins?
+  /// Display columns of the terminal table: wider tables are split into panels of areas (each with
+  /// 指标 and 单位; 合计 and 区目标 in the last) and longer lines of prose are wrapped; `nil`
+  /// (`--wide`) prints one block as wide as it is.
+  public var width: Int? = standardTerminalWidth
 
   public init(_ result: AllocationResult, explain: Bool = false, purpose: String? = nil) {
     self.result = result
@@ -40,6 +44,8 @@ public struct AllocationReport: Sendable, TextReport {
     var table = TextTable(
       header: ["指标", "单位"] + result.areas + ["合计", "区目标"],
       alignments: [.left, .left] + Array(repeating: .right, count: result.areas.count + 2))
+    table.repeatedColumns = 2
+    table.closingColumns = 2
     var action: String? = nil
     for line in result.indicators {
       if line.indicator.action != action {
@@ -73,6 +79,7 @@ public struct AllocationReport: Sendable, TextReport {
     var table = TextTable(
       header: ["街道", "基数", "下限", "上限", "目标", "增长", "余量使用", "约束"],
       alignments: [.left, .right, .right, .right, .right, .right, .right, .left])
+    table.repeatedColumns = 1
     for area in result.areas {
       guard let cell = line.areas[area], let target = cell.value else {
         table.add([area, "", "", "", "/", "", "", ""])
@@ -139,6 +146,7 @@ public struct AllocationReport: Sendable, TextReport {
     guard let confidence else { return nil }
     var table = TextTable(
       header: ["指标", "margin", "P(合计 ≥ 区目标)", "95% 区间"], alignments: [.left, .right, .right, .right])
+    table.repeatedColumns = 1
     for line in confidence.lines {
       table.add([
         line.name + (line.reached ? "" : " (level not reached at +300%)"),
@@ -156,13 +164,14 @@ public struct AllocationReport: Sendable, TextReport {
   }
 
   public func terminal() -> String {
-    var out = "\(title)\n\(subtitle)\n\n" + table().terminal()
-    out += footer(markdown: false)
-    if let margins = confidenceTable() { out += "\n" + confidenceNote + "\n" + margins.terminal() }
+    let wrap = { (text: String) in wrappingLines(text, width: width) }
+    var out = wrap("\(title)\n\(subtitle)\n\n") + table().terminal(width: width)
+    out += wrap(footer(markdown: false))
+    if let margins = confidenceTable() { out += wrap("\n" + confidenceNote + "\n") + margins.terminal(width: width) }
     if explain {
       for line in result.indicators where line.status != .notSplit && line.requiredTotal != nil {
-        out += "\n\(line.indicator.areaName)（\(line.indicator.areaUnit)）: \(explainLine(line))\n"
-        out += explanation(line).terminal()
+        out += wrap("\n\(line.indicator.areaName)（\(line.indicator.areaUnit)）: \(explainLine(line))\n")
+        out += explanation(line).terminal(width: width)
       }
     }
     return out

@@ -8,6 +8,9 @@ import Foundation
 public struct BacktestReport: Sendable, TextReport {
   public var backtest: Backtest
   public var version: String
+  /// Display columns of the terminal output: wider tables in panels, longer prose wrapped; `nil`
+  /// (`--wide`) as wide as it is.
+  public var width: Int? = standardTerminalWidth
 
   public init(_ backtest: Backtest, version: String) {
     self.backtest = backtest
@@ -113,10 +116,11 @@ public struct BacktestReport: Sendable, TextReport {
   }
 
   public func terminal() -> String {
-    var out = "\(title)\n\(runLine)\n\n" + summaryTable().terminal() + "\n"
-    out += "Reliability by decile (model, districts and streets):\n" + reliabilityTable().terminal() + "\n"
-    out += "District totals:\n" + lineTable().terminal()
-    out += "\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n"
+    let wrap = { (text: String) in wrappingLines(text, width: width) }
+    var out = wrap("\(title)\n\(runLine)\n\n") + summaryTable().terminal(width: width) + "\n"
+    out += "Reliability by decile (model, districts and streets):\n" + reliabilityTable().terminal(width: width) + "\n"
+    out += "District totals:\n" + lineTable().terminal(width: width)
+    out += wrap("\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n")
     return out
   }
 

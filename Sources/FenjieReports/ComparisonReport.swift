@@ -8,6 +8,10 @@ import FenjieSimulation
 public struct ComparisonReport: Sendable {
   public var comparison: Comparison
 
+  /// Display columns of the terminal tables: wider ones are split into panels (指标 and 街道, or
+  /// 指标 and 目标, in each), longer lines of prose wrapped; `nil` (`--wide`) prints one block.
+  public var width: Int? = standardTerminalWidth
+
   public init(_ comparison: Comparison) { self.comparison = comparison }
 
   var base: ScenarioOutcome { comparison.base }
@@ -32,6 +36,8 @@ public struct ComparisonReport: Sendable {
     var header = ["指标", "街道", base.name]
     for alt in alternatives { header += [alt.name, "Δ", "Δ%"] }
     var table = TextTable(header: header, alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2))
+    table.repeatedColumns = 2
+    table.groupStarts = Set([2] + alternatives.indices.map { 3 + 3 * $0 })
     for change in targetChanges {
       var row = [change.indicator.areaName, change.area ?? "合计", amount(change.indicator, change.base)]
       for v in change.values {
@@ -53,6 +59,8 @@ public struct ComparisonReport: Sendable {
     var header = ["指标", "目标", base.name]
     for alt in alternatives { header += [alt.name, "Δ"] }
     var table = TextTable(header: header, alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2))
+    table.repeatedColumns = 2
+    table.groupStarts = Set([2] + alternatives.indices.map { 3 + 2 * $0 })
     for change in oddsChanges {
       let plan = base.simulation?.plan ?? PlanSpan(first: 0, last: 0)
       var row = [change.name, plan.label(change.type), percent(change.base)]
@@ -98,11 +106,12 @@ public struct ComparisonReport: Sendable {
   func renderText(_ format: OutputFormat) -> String {
     switch format {
     case .table:
-      if noChange { return header + "\n\nNo change: the scenarios give the same table and the same odds.\n" }
-      var out = header + "\n\n"
-      out += targetChanges.isEmpty ? "Targets: no change.\n" : "Targets that change (largest change first):\n" + targetTable().terminal()
-      out += oddsChanges.isEmpty ? "\nOdds: no change.\n" : "\nOdds that change (largest change first):\n" + oddsTable().terminal()
-      if let allLine { out += "\n" + allLine + "\n" }
+      let wrap = { (text: String) in wrappingLines(text, width: width) }
+      if noChange { return wrap(header + "\n\nNo change: the scenarios give the same table and the same odds.\n") }
+      var out = wrap(header + "\n\n")
+      out += targetChanges.isEmpty ? "Targets: no change.\n" : "Targets that change (largest change first):\n" + targetTable().terminal(width: width)
+      out += oddsChanges.isEmpty ? "\nOdds: no change.\n" : "\nOdds that change (largest change first):\n" + oddsTable().terminal(width: width)
+      if let allLine { out += wrap("\n" + allLine + "\n") }
       return out
     case .markdown:
       if noChange { return "## " + header + "\n\nNo change: the scenarios give the same table and the same odds.\n" }

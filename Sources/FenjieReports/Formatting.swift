@@ -89,3 +89,55 @@ func isPlainNumber(_ cell: String) -> Bool {
   guard !plain.isEmpty, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "-" || $0 == "+") }) else { return false }
   return Double(plain) != nil
 }
+
+/// The width of a terminal report when nothing else sets it: wide enough for a laptop's terminal
+/// at its usual font size, and the same in a file or a pipe, so outputs are reproducible.
+public let standardTerminalWidth = 120
+
+/// Prose for a terminal at most `width` display columns wide: every longer line broken at a space,
+/// or between Chinese characters (never before "，。、" and the like, never inside a number or an
+/// English word unless a word alone is wider than the line), the continuation indented two more
+/// than the line. `nil` leaves the text as it is.
+public func wrappingLines(_ text: String, width: Int?) -> String {
+  guard let width else { return text }
+  return text.split(separator: "\n", omittingEmptySubsequences: false)
+    .flatMap { wrappedLine(String($0), width: width) }.joined(separator: "\n")
+}
+
+func wrappedLine(_ line: String, width: Int) -> [String] {
+  guard displayWidth(line) > width else { return [line] }
+  let chars = Array(line)
+  let indent = String(chars.prefix { $0 == " " })
+  let hanging = indent + "  "
+  guard displayWidth(hanging) + 8 < width else { return [line] }
+  let noBreakBefore: Set<Character> = ["'", "’", "，", "。", "、", "；", "：", "）", "》", "」", "』", "】", "〕", "！", "？", ",", ".", ";", ":", ")", "%", "·"]
+  let noBreakAfter: Set<Character> = ["（", "《", "「", "『", "【", "〔", "(", "“", "\""]
+  func wide(_ c: Character) -> Bool { displayWidth(String(c)) > 1 }
+  func canBreak(_ a: Character, _ b: Character) -> Bool {
+    if a == " " { return b != " " }
+    if b == " " { return false }
+    return (wide(a) || wide(b)) && !noBreakBefore.contains(b) && !noBreakAfter.contains(a)
+  }
+  var out: [String] = []
+  var start = 0
+  var prefix = ""
+  while start < chars.count {
+    var used = displayWidth(prefix)
+    var end = start
+    var lastBreak: Int? = nil
+    while end < chars.count {
+      let w = displayWidth(String(chars[end]))
+      if used + w > width { break }
+      used += w
+      end += 1
+      if end < chars.count, canBreak(chars[end - 1], chars[end]) { lastBreak = end }
+    }
+    if end < chars.count, let lastBreak, lastBreak > start { end = lastBreak }
+    if end == start { end = start + 1 }
+    out.append((prefix + String(chars[start..<end])).trimmingTrailingSpaces())
+    start = end
+    while start < chars.count, chars[start] == " " { start += 1 }
+    prefix = hanging
+  }
+  return out
+}

@@ -8,6 +8,11 @@ public struct SimulationReport: Sendable, TextReport {
   public var setup: SimulationSetup
   public var result: SimulationResult
   public var version: String
+  /// Each line's unit (单位) by indicator id, for the terminal table.
+  public var units: [String: String] = [:]
+  /// Display columns of the terminal tables: wider ones are split into panels, longer lines of
+  /// prose wrapped; `nil` (`--wide`) prints each table in one block.
+  public var width: Int? = standardTerminalWidth
 
   public init(setup: SimulationSetup, result: SimulationResult, version: String) {
     self.setup = setup
@@ -71,10 +76,28 @@ public struct SimulationReport: Sendable, TextReport {
     return table
   }
 
+  /// The goal table as the terminal shows it: without 类型 (it says again what 目标 says, in
+  /// English), with the unit of the goal after 目标, and 期望缺口 beside P(达成): the first panel
+  /// holds the odds and the expected shortfall, the next P10–P90 and the streets a miss comes from;
+  /// 指标 and 目标 are repeated in every panel.
+  func terminalGoalTable() -> TextTable {
+    let full = goalTable()
+    let names = ["指标", "目标", "单位", "目标值", "已完成", "P(达成)", "95% 区间", "期望缺口", "P10", "P50", "P90", "缺口主要来自"]
+    let source = names.map { full.header.firstIndex(of: $0) }
+    var table = TextTable(header: names, alignments: zip(names, source).map { name, c in c.map { full.alignments[$0] } ?? .left })
+    for (goal, row) in zip(goalsByRisk, full.rows) {
+      table.add(source.map { c in c.map { row[$0] } ?? units[indicators[goal.indicatorIndex].id] ?? "" })
+    }
+    table.repeatedColumns = 2
+    table.groupStarts = [2, 8]
+    return table
+  }
+
   /// Indicators × streets: each street's odds of meeting its own goal-year target.
   public func streetTable() -> TextTable {
     var table = TextTable(
       header: ["指标"] + setup.input.areas, alignments: [.left] + Array(repeating: .right, count: setup.input.areas.count))
+    table.repeatedColumns = 1
     for streets in result.indicators {
       var row = [indicators[streets.indicatorIndex].name]
       for (index, _) in setup.input.areas.enumerated() {
@@ -120,10 +143,11 @@ public struct SimulationReport: Sendable, TextReport {
   }
 
   public func terminal() -> String {
-    var out = "\(title)\n\(runLine)\n\n" + goalTable().terminal() + "\n"
-    out += groupLines.joined(separator: "\n") + "\n\n"
-    out += "Each street's odds of meeting its own \(result.goalYear) target:\n" + streetTable().terminal()
-    out += "\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n"
+    let wrap = { (text: String) in wrappingLines(text, width: width) }
+    var out = wrap("\(title)\n\(runLine)\n\n") + terminalGoalTable().terminal(width: width) + "\n"
+    out += wrap(groupLines.joined(separator: "\n") + "\n\n")
+    out += wrap("Each street's odds of meeting its own \(result.goalYear) target:\n") + streetTable().terminal(width: width)
+    out += wrap("\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n")
     return out
   }
 

@@ -22,17 +22,92 @@ public struct TextTable: Sendable {
     rows.append([title] + Array(repeating: "", count: header.count - 1))
   }
 
-  public func terminal() -> String {
+  /// Leading columns repeated in every panel when the terminal table is split to fit a width
+  /// (指标 and 单位 of the 分解表): each panel reads on its own.
+  public var repeatedColumns = 0
+  /// Trailing columns kept together in the last panel (合计 and 区目标 of the 分解表).
+  public var closingColumns = 0
+  /// Columns that begin a group kept in one panel where the group fits (P10, P50 and P90; a
+  /// scenario's value, Δ and Δ%). Empty: any two columns may be split.
+  public var groupStarts: Set<Int> = []
+
+  /// The table as one block, however wide.
+  public func terminal() -> String { terminal(width: nil) }
+
+  /// The table for a terminal at most `width` display columns wide: when one block is wider, the
+  /// columns between the repeated and the closing ones are split into panels of about equal width,
+  /// one under the other, each with the repeated columns and its own header, the closing columns in
+  /// the last; "（续表）" heads every panel after the first, as a printed table continued on the next
+  /// page. `nil` gives one block. A single column wider than the limit is never cut.
+  public func terminal(width limit: Int?) -> String {
+    let widths = columnWidths()
+    let all = Array(widths.indices)
+    guard let limit, blockWidth(all, widths) > limit else { return block(all, widths) }
+    let lead = Array(0..<min(repeatedColumns, widths.count))
+    let closing = Array(max(lead.count, widths.count - closingColumns)..<widths.count)
+    let middle = Array(lead.count..<(widths.count - closing.count))
+    guard !middle.isEmpty else { return block(all, widths) }
+    // Units of columns that stay together: the groups that fit beside the repeated columns, the
+    // columns of a group that does not one by one.
+    var units: [[Int]] = []
+    for column in middle {
+      if units.isEmpty || groupStarts.isEmpty || groupStarts.contains(column) { units.append([column]) } else { units[units.count - 1].append(column) }
+    }
+    units = units.flatMap { unit in blockWidth(lead + unit, widths) > limit ? unit.map { [$0] } : [unit] }
+    // Packed from the right (the last panel starts with the closing columns), each panel as full
+    // as `cap` allows: the fewest panels for the limit, then the smallest cap giving that many.
+    func pack(_ cap: Int) -> [[Int]] {
+      var panels: [[Int]] = []
+      var current: [Int] = []
+      for unit in units.reversed() {
+        let trial = lead + unit + current + (panels.isEmpty ? closing : [])
+        let occupied = !current.isEmpty || (panels.isEmpty && !closing.isEmpty)
+        if occupied && blockWidth(trial, widths) > cap {
+          panels.append(current)
+          current = unit
+        } else {
+          current = unit + current
+        }
+      }
+      panels.append(current)
+      return panels.reversed()
+    }
+    let count = pack(limit).count
+    var low = units.map { blockWidth(lead + $0, widths) }.max() ?? 0
+    var high = max(limit, low)
+    while low < high {
+      let mid = (low + high) / 2
+      if pack(mid).count <= count { high = mid } else { low = mid + 1 }
+    }
+    let panels = pack(high)
+    return panels.enumerated().map { index, columns in
+      (index == 0 ? "" : "\n（续表）\n") + block(lead + columns + (index == panels.count - 1 ? closing : []), widths)
+    }.joined()
+  }
+
+  /// Display width of each column: its header and its cells (group titles span the table).
+  func columnWidths() -> [Int] {
     var widths = header.map(displayWidth)
     for (r, row) in rows.enumerated() where !groupRows.contains(r) {
       for (c, cell) in row.enumerated() where c < widths.count { widths[c] = max(widths[c], displayWidth(cell)) }
     }
+    return widths
+  }
+
+  /// Display width of a block of `columns`, two spaces between columns.
+  func blockWidth(_ columns: [Int], _ widths: [Int]) -> Int {
+    columns.map { widths[$0] }.reduce(0, +) + 2 * max(0, columns.count - 1)
+  }
+
+  /// The rows in `columns`, aligned, under the header and a rule of "-" (one column wide in every
+  /// terminal, unlike "─", which CJK terminals draw two wide).
+  func block(_ columns: [Int], _ widths: [Int]) -> String {
     func line(_ cells: [String]) -> String {
-      cells.enumerated().map { c, cell in pad(cell, widths[c], alignments[c]) }.joined(separator: "  ")
+      columns.map { c in pad(c < cells.count ? cells[c] : "", widths[c], alignments[c]) }.joined(separator: "  ")
         .trimmingTrailingSpaces()
     }
     var out = [line(header)]
-    out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+    out.append(columns.map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  "))
     for (r, row) in rows.enumerated() {
       out.append(groupRows.contains(r) ? "【\(row[0])】" : line(row))
     }

@@ -16,6 +16,7 @@ extension Fenjie {
 
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var layout: WidthOptions
 
     @Flag(help: "Add per area: baseline, floor, cap, growth, share of headroom used, the binding constraint; per line the dual value of the district total.")
     var explain = false
@@ -35,6 +36,7 @@ extension Fenjie {
     var confidenceRuns: Int { confidenceRunsOption ?? 20_000 }
 
     func validate() throws {
+      try layout.check(output.resolvedFormat)
       if let confidence, !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be a probability between 0 and 1, e.g. 0.9") }
       if from != nil, confidence != nil { throw ValidationError("--from and --confidence cannot be combined yet: re-balance the edited table first, then choose margins") }
       if confidenceRuns < 100 || confidenceRuns > 10_000_000 { throw ValidationError("--confidence-runs must be between 100 and 10000000") }
@@ -65,6 +67,7 @@ extension Fenjie {
       }
       var report = AllocationReport(result, explain: explain, purpose: loaded.purpose)
       report.confidence = margins
+      report.width = layout.width(writingTo: output.output)
       try output.emit(text: { report.render(output.resolvedFormat) }, workbook: report.workbook, inputs: loaded.inputFiles)
       if !result.allFeasible { throw ExitCode(1) }
     }

@@ -24,12 +24,17 @@ extension Fenjie {
 
     @OptionGroup var simulation: SimulationOptions
 
+    @OptionGroup var layout: WidthOptions
+
+    func validate() throws { try layout.check(output.resolvedFormat) }
+
     func run() throws {
       let loaded = try ScenarioLoader.load(scenario, changes: changes.changes)
       var settings = simulation.settings(loaded)
       if simulation.runs == nil { settings.runs = min(settings.runs, 20_000) }
       let backtest = try Fenjie.planner.backtest(loaded, settings: settings, runs: settings.runs, threads: simulation.threads)
-      let report = BacktestReport(backtest, version: Fenjie.version)
+      var report = BacktestReport(backtest, version: Fenjie.version)
+      report.width = layout.width(writingTo: output.output)
       guard output.resolvedFormat != .xlsx else {
         throw ValidationError("backtest writes table, csv, markdown or json")
       }

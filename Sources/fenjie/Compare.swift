@@ -18,6 +18,8 @@ extension Fenjie {
 
     @OptionGroup var output: TextOutputOptions
 
+    @OptionGroup var layout: WidthOptions
+
     /// --runs applies to every scenario; --seed too (default: the base scenario's seed for all).
     @OptionGroup var simulation: SimulationOptions
 
@@ -25,6 +27,7 @@ extension Fenjie {
     var noOdds = false
 
     func validate() throws {
+      try layout.check(output.resolvedFormat)
       if scenarios.count < 2 { throw ValidationError("give a base scenario and at least one alternative") }
       if noOdds {
         let idle = [("--runs", simulation.runs != nil), ("--seed", simulation.seed != nil), ("--threads", simulation.threadsOption != nil), ("--shock", !changes.shocks.isEmpty)]
@@ -43,7 +46,8 @@ extension Fenjie {
       let comparison = try Fenjie.planner.compare(
         loaded, runs: simulation.runs, seed: simulation.seed, threads: simulation.threads, odds: !noOdds)
       let inputs = loaded.flatMap(\.scenario.inputFiles)
-      let report = ComparisonReport(comparison)
+      var report = ComparisonReport(comparison)
+      report.width = layout.width(writingTo: output.output)
       try output.emit(report.render(output.resolvedFormat), inputs: inputs)
     }
   }

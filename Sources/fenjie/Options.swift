@@ -172,3 +172,49 @@ struct SimulationOptions: ParsableArguments {
     return settings
   }
 }
+
+/// How wide the terminal table may be (only `--format table`: the other formats never change).
+struct WidthOptions: ParsableArguments {
+  @Flag(help: "Print each table in one block, however wide (default: areas split into panels that fit the width).")
+  var wide = false
+
+  @Option(
+    name: .customLong("width"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "Display columns the terminal table may take; a Chinese character counts two (default: $COLUMNS when writing to a terminal, else \(standardTerminalWidth)).",
+      valueName: "N"))
+  var widthOption: Int?
+
+  func validate() throws {
+    if wide, let widthOption {
+      throw ValidationError("--wide and --width \(widthOption) cannot be combined: --wide prints one block however wide, --width splits the table into panels that fit")
+    }
+    if let widthOption, widthOption < 40 || widthOption > 10_000 {
+      throw ValidationError("--width must be between 40 and 10000 display columns")
+    }
+  }
+
+  /// Refuses --wide and --width where they would do nothing: they shape only the terminal table.
+  func check(_ format: OutputFormat) throws {
+    guard format != .table else { return }
+    if wide { throw ValidationError("--wide does nothing with --format \(format.rawValue): only the terminal table (--format table) is split into panels") }
+    if let widthOption {
+      throw ValidationError("--width \(widthOption) does nothing with --format \(format.rawValue): only the terminal table (--format table) is split into panels")
+    }
+  }
+
+  /// The terminal table's limit in display columns, `nil` for one block: --wide, else --width, else
+  /// COLUMNS when standard output is the terminal written to, else 120 (the same in every file and
+  /// pipe, so outputs are reproducible).
+  func width(writingTo output: String?) -> Int? {
+    if wide { return nil }
+    if let widthOption { return widthOption }
+    if output == nil, isatty(STDOUT_FILENO) != 0,
+      let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+      columns >= 40
+    {
+      return columns
+    }
+    return standardTerminalWidth
+  }
+}

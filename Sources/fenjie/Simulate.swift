@@ -24,6 +24,8 @@ extension Fenjie {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var layout: WidthOptions
+
     @OptionGroup var simulation: SimulationOptions
 
     @Option(parsing: .unconditional, help: "Keep adding runs until every P(hit)'s standard error is at most this (e.g. 0.005).")
@@ -38,6 +40,7 @@ extension Fenjie {
     var writeModel: String?
 
     func validate() throws {
+      try layout.check(output.resolvedFormat)
       if let precision, !(precision > 0 && precision <= 0.5) { throw ValidationError("--precision must be a standard error in (0, 0.5], e.g. 0.005") }
       if maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
       if let maxRunsOption, precision == nil {
@@ -60,7 +63,9 @@ extension Fenjie {
         setup, scenario: loaded, threads: simulation.threads, precision: precision, maxRuns: maxRuns,
         progress: progress.callback)
       progress.finish()
-      let report = SimulationReport(setup: setup, result: result, version: Fenjie.version)
+      var report = SimulationReport(setup: setup, result: result, version: Fenjie.version)
+      report.units = Dictionary(loaded.dataset.indicators.map { ($0.id, $0.areaUnit) }, uniquingKeysWith: { first, _ in first })
+      report.width = layout.width(writingTo: output.output)
       try output.emit(text: { report.render(output.resolvedFormat) }, workbook: report.workbook, inputs: loaded.inputFiles)
     }
   }
