@@ -4,7 +4,8 @@
     <!-- output: ARGS [| FILTER] [| prompt] -->
 
 is replaced by what `.build/release/fenjie ARGS` prints now (standard output and error), filtered:
-`lines A-B` keeps lines A to B, `grep REGEX` keeps matching lines, `from REGEX` keeps the lines from
+`lines A-B` keeps lines A to B, `grep REGEX` keeps matching lines (with their more indented
+continuation lines), `from REGEX` keeps the lines from
 the first match to the next blank line; `prompt` puts "$ fenjie ARGS" on top. A block after
 
     <!-- output-script: scripts/NAME.sh -->
@@ -12,11 +13,13 @@ the first match to the next blank line; `prompt` puts "$ fenjie ARGS" on top. A 
 is what that script prints (a walk-through of several commands).
 
     swift build -c release --product fenjie && python3 scripts/update-readme.py
+
+FENJIE=path/to/fenjie runs another build instead (the scripts it runs take FENJIE too).
 """
 import os, re, shlex, subprocess, sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-binary = os.path.join(root, ".build/release/fenjie")
+binary = os.environ.get("FENJIE") or os.path.join(root, ".build/release/fenjie")
 readme = os.path.join(root, "README.md")
 
 def run(spec):
@@ -32,8 +35,19 @@ def run(spec):
             a, b = f[6:].split("-")
             lines = lines[int(a) - 1:int(b)]
         elif f.startswith("grep "):
+            # A kept line keeps its continuation lines (a wrapped note goes on more indented).
             rx = re.compile(f[5:])
-            lines = [l for l in lines if rx.search(l)]
+            kept, depth = [], None
+            for l in lines:
+                indent = len(l) - len(l.lstrip(" "))
+                if rx.search(l):
+                    kept.append(l)
+                    depth = indent
+                elif depth is not None and l.strip() and indent > depth:
+                    kept.append(l)
+                else:
+                    depth = None
+            lines = kept
         elif f.startswith("from "):
             rx = re.compile(f[5:])
             start = next(i for i, l in enumerate(lines) if rx.search(l))
