@@ -11,14 +11,18 @@ SWIFT_FLAGS ?=
 # RELEASE_FLAGS= builds a portable binary.
 RELEASE_FLAGS ?= -Xswiftc -target-cpu -Xswiftc native
 
-.PHONY: setup demo test build release bench readme golden clean dist
+.PHONY: setup setup-glpk demo test build release bench readme golden clean dist
 
-# GLPK (Debian's libglpk-dev, version 5) and glpsol (glpk-utils, used by the tests to re-solve models).
-setup:
+# GLPK (Debian's libglpk-dev, version 5) and glpsol (glpk-utils, used by the tests to re-solve models):
+# all that building needs.
+setup-glpk:
 	@if [ ! -f /usr/include/glpk.h ] || ! command -v glpsol >/dev/null 2>&1; then \
 	  echo "Installing libglpk-dev and glpk-utils…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev glpk-utils; \
 	fi
+
+# Everything the tests use besides.
+setup: setup-glpk
 	@# LibreOffice Calc (headless), poppler and a CJK font: the tests print the 分解表 workbook to PDF
 	@# as a planner's spreadsheet program does and count its pages (skipped, with a message, without them).
 	@if ! command -v soffice >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/wqy ]; then \
@@ -30,10 +34,10 @@ setup:
 	@# numpy runs the benchmark's reference implementation.
 	@python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl 2>/dev/null || echo "openpyxl not installed: the workbook read-back tests will be skipped"
 
-build: setup
+build: setup-glpk
 	swift build $(SWIFT_FLAGS)
 
-release: setup
+release: setup-glpk
 	swift build -c release --product fenjie $(RELEASE_FLAGS) $(SWIFT_FLAGS)
 
 demo: release
