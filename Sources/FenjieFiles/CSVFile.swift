@@ -159,6 +159,14 @@ public struct CSVFile: Sendable {
     for (index, row) in rows.enumerated().dropFirst() where row.count > rows[0].count {
       errors.append(file.error(row: index + 1, column: rows[0].count, "a value right of the table's last column (\(quotedPrefix(row[rows[0].count], limit: 20))): give the column a header, or delete the cell"))
     }
+    // Cells merged across columns inside the table: one value over several streets (or a header
+    // over several columns), which no reading can share out as the planner meant.
+    for merge in grid.mergedAcross where table.contains(merge.row) {
+      errors.append(
+        file.error(
+          row: merge.row - header + 1, column: merge.first,
+          "cells \(columnLetter(merge.first))–\(columnLetter(merge.last)) of this row are merged into one: unmerge them and give each column its own value"))
+    }
     if !errors.isEmpty { throw InputErrors(errors) }
     return file
   }

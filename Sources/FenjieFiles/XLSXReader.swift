@@ -24,6 +24,15 @@ public struct XLSXSheetGrid: Sendable, Equatable {
   /// calculate, such as openpyxl): they read as the formula ("=SUM(D4:L4)"), which no number parser
   /// takes, so a reader that needs the value refuses it with its place; `isUncalculated` tells them.
   public var uncalculated: Set<[Int]> = []
+  /// Cells merged across columns, as (row, first column, last column), zero-based: a title above a
+  /// table, or, inside one, two streets' cells made one (which a reader of the table must refuse).
+  public var mergedAcross: [MergedAcross] = []
+
+  public struct MergedAcross: Sendable, Equatable {
+    public var row: Int
+    public var first: Int
+    public var last: Int
+  }
 
   public func isUncalculated(row: Int, column: Int) -> Bool { uncalculated.contains([row, column]) }
 
@@ -77,11 +86,14 @@ public enum XLSXReader {
       chosen = sheets[0]
     }
     let strings = try part("xl/sharedStrings.xml").map { data throws(InputError) in try SharedStringsParser.parse(data, name: name) } ?? []
+    let formats = try part("xl/styles.xml").map { data throws(InputError) in try NumberFormats.parse(data, name: name) } ?? []
     guard let sheetData = try part(chosen.target) else {
       throw InputError(file: name, "the sheet \(chosen.name) has no part \(chosen.target); save the workbook again")
     }
-    let (rows, uncalculated) = try SheetParser.parse(sheetData, strings: strings, sheet: chosen.name, name: name)
-    return XLSXSheetGrid(sheet: chosen.name, rows: rows, uncalculated: uncalculated)
+    let reader = try SheetParser.parse(sheetData, strings: strings, formats: formats, sheet: chosen.name, name: name)
+    var grid = XLSXSheetGrid(sheet: chosen.name, rows: reader.grid(), uncalculated: reader.uncalculated)
+    grid.mergedAcross = reader.merges.filter { $0.1 != $0.3 }.flatMap { r0, c0, r1, c1 in (r0...r1).map { XLSXSheetGrid.MergedAcross(row: $0, first: c0, last: c1) } }
+    return grid
   }
 }
 
@@ -176,18 +188,22 @@ private final class SheetParser: NSObject, XMLParserDelegate {
   var failure: String? = nil
   var uncalculated: Set<[Int]> = []
 
-  init(strings: [String], sheet: String) {
+  let formats: [NumberFormats.Kind]
+  var style = 0
+
+  init(strings: [String], formats: [NumberFormats.Kind], sheet: String) {
     self.strings = strings
+    self.formats = formats
     self.sheet = sheet
   }
 
   static func parse(
-    _ data: Data, strings: [String], sheet: String, name: String
-  ) throws(InputError) -> ([[String]], Set<[Int]>) {
-    let reader = SheetParser(strings: strings, sheet: sheet)
+    _ data: Data, strings: [String], formats: [NumberFormats.Kind], sheet: String, name: String
+  ) throws(InputError) -> SheetParser {
+    let reader = SheetParser(strings: strings, formats: formats, sheet: sheet)
     try runParser(data, reader, part: "the sheet \(sheet)", name: name)
     if let failure = reader.failure { throw InputError(file: name, failure) }
-    return (reader.grid(), reader.uncalculated)
+    return reader
   }
 
   func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -198,6 +214,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     case "c":
       reference = attributes["r"].flatMap(SheetParser.cell) ?? (nextRow, nextColumn)
       type = attributes["t"] ?? "n"
+      style = attributes["s"].flatMap(Int.init) ?? 0
       value = ""
       formula = ""
       hasFormula = false
@@ -249,7 +266,13 @@ private final class SheetParser: NSObject, XMLParserDelegate {
           failure = failure ?? "\(place): \"\(value.prefix(40))\" is not a number"
           return
         }
-        set(r, c, SheetParser.text(number))
+        // A number shows as its format shows it: 25% is stored as 0.25, and a CSV of the same sheet
+        // says "25%"; a date is a day count, which no table of fenjie's means.
+        switch style < formats.count ? formats[style] : .plain {
+        case .plain: set(r, c, SheetParser.text(number))
+        case .percent: set(r, c, SheetParser.text(number * 100) + "%")
+        case .date: set(r, c, "\(SheetParser.text(number)) (a date in the workbook: format the cell as a number)")
+        }
       }
       nextRow = r
       nextColumn = c + 1
@@ -312,5 +335,54 @@ private final class SheetParser: NSObject, XMLParserDelegate {
   static func text(_ number: Double) -> String {
     let rounded = Double(String(format: "%.15g", number)) ?? number
     return plainNumber(rounded)
+  }
+}
+
+/// xl/styles.xml: for each cell style (`<cellXfs>`' `<xf numFmtId=…>`, in order), whether its number
+/// format shows a percentage, a date or time, or a plain number. Built-in formats 9 and 10 are
+/// percentages, 14–22 and 45–47 dates and times; a custom format is a percentage if it has `%`, a
+/// date if it has y, m, d, h or s outside quotes and brackets.
+private final class NumberFormats: NSObject, XMLParserDelegate {
+  enum Kind: Sendable { case plain, percent, date }
+  var custom: [Int: String] = [:]
+  var styles: [Int] = []
+  var inCellStyles = false
+
+  static func parse(_ data: Data, name: String) throws(InputError) -> [Kind] {
+    let reader = NumberFormats()
+    try runParser(data, reader, part: "xl/styles.xml", name: name)
+    return reader.styles.map(reader.kind)
+  }
+
+  func kind(_ id: Int) -> Kind {
+    if [9, 10].contains(id) { return .percent }
+    if (14...22).contains(id) || (45...47).contains(id) { return .date }
+    guard let code = custom[id] else { return .plain }
+    var bare = ""
+    var quoted = false
+    var bracketed = false
+    for ch in code {
+      if ch == "\"" { quoted.toggle(); continue }
+      if ch == "[" { bracketed = true; continue }
+      if ch == "]" { bracketed = false; continue }
+      if !quoted && !bracketed { bare.append(ch) }
+    }
+    if bare.contains("%") { return .percent }
+    if bare.lowercased().contains(where: { "ymdhs".contains($0) }) && bare.lowercased() != "general" { return .date }
+    return .plain
+  }
+
+  func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    switch element {
+    case "numFmt":
+      if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] { custom[id] = code }
+    case "cellXfs": inCellStyles = true
+    case "xf": if inCellStyles { styles.append(attributes["numFmtId"].flatMap(Int.init) ?? 0) }
+    default: break
+    }
+  }
+
+  func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+    if element == "cellXfs" { inCellStyles = false }
   }
 }

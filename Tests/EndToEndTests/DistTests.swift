@@ -39,12 +39,12 @@ final class DistTests: XCTestCase {
     }
 
     // An empty environment: no PATH, no LANG, nothing of /opt/swift.
-    let allocate = try run("/usr/bin/env", ["-i", "./fenjie", "allocate"], in: release)
+    let allocate = try runProgram("/usr/bin/env", ["-i", "./fenjie", "allocate"], in: release)
     XCTAssertEqual(allocate.status, 0, allocate.stderr)
     XCTAssertTrue(allocate.stdout.contains("分解表"), allocate.stdout + allocate.stderr)
     XCTAssertTrue(allocate.stdout.contains("合计"), allocate.stdout)
 
-    let ldd = try run("/usr/bin/ldd", ["./fenjie"], in: release)
+    let ldd = try runProgram("/usr/bin/ldd", ["./fenjie"], in: release)
     XCTAssertEqual(ldd.status, 0, ldd.stdout + ldd.stderr)
     let libraries = ldd.stdout.split(separator: "\n").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
     XCTAssertFalse(libraries.isEmpty, ldd.stdout)
@@ -52,21 +52,5 @@ final class DistTests: XCTestCase {
     let baseCLibrary = #/(linux-vdso\.so\.1|linux-gate\.so\.1|(/\S*/)?ld-linux[-\w.]*\.so\.\d+|lib(c|m|dl|pthread|rt)\.so\.\d+)/#
     let outside = libraries.filter { $0.wholeMatch(of: baseCLibrary) == nil }
     XCTAssertEqual(outside, [String](), "ldd lists libraries outside the base C library:\n\(ldd.stdout)")
-  }
-
-  private func run(_ path: String, _ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
   }
 }

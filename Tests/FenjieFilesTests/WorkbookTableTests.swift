@@ -92,6 +92,31 @@ final class WorkbookTableTests: XCTestCase {
     }
   }
 
+  /// A cell formatted as a percentage reads as the sheet shows it (25%, stored as 0.25), never as
+  /// 0.25; a date-formatted cell and cells merged across streets are refused at their place.
+  func testPercentDateAndMergedCellsAreReadAsShownOrRefused() throws {
+    let fromCSV = try DatasetLoader.load(packageRoot.appendingPathComponent("Scenarios/liangxi/dataset.toml").path)
+    let rate = try XCTUnwrap(fromCSV.indicators.firstIndex { $0.kind == .rate })
+    let row = rate + 4
+    let directory = try makeCopy()
+    try writeWorkbook(
+      directory,
+      edit: "for c in range(2, 11):\n          v = ws.cell(\(row), c).value\n          if isinstance(v, float): ws.cell(\(row), c).value = v / 100; ws.cell(\(row), c).number_format = '0%'")
+    let percent = try DatasetLoader.load(directory.appendingPathComponent("dataset.toml").path)
+    XCTAssertEqual(percent.tables[0].values[fromCSV.indicators[rate].id], fromCSV.tables[0].values[fromCSV.indicators[rate].id])
+
+    let dated = try makeCopy()
+    try writeWorkbook(dated, edit: "ws['C5'].number_format = 'yyyy-mm-dd'")
+    XCTAssertThrowsError(try DatasetLoader.load(dated.appendingPathComponent("dataset.toml").path)) { error in
+      XCTAssertTrue("\(error)".contains("附件2!C5 (清名桥街道): ") && "\(error)".contains("a date in the workbook"), "\(error)")
+    }
+    let merged = try makeCopy()
+    try writeWorkbook(merged, edit: "ws.merge_cells('C6:D6')")
+    XCTAssertThrowsError(try DatasetLoader.load(merged.appendingPathComponent("dataset.toml").path)) { error in
+      XCTAssertTrue("\(error)".contains("附件2!C6 (清名桥街道): cells C–D of this row are merged into one"), "\(error)")
+    }
+  }
+
   func testAFormulaInAnAreaCellWithoutItsValueIsRefused() throws {
     let directory = try makeCopy()
     try writeWorkbook(directory, edit: "ws['D6'] = '=B6+C6'")

@@ -57,9 +57,13 @@ public func makeDataset(
 
 /// Runs the built `fenjie` with `arguments` in the package root; returns status, stdout, stderr.
 public func runFenjie(_ arguments: [String], in directory: URL = packageRoot) throws -> (status: Int32, stdout: String, stderr: String) {
-  let binary = productsDirectory.appendingPathComponent("fenjie")
+  try runProgram(productsDirectory.appendingPathComponent("fenjie").path, arguments, in: directory)
+}
+
+/// Runs a program with `arguments` in `directory`; returns status, stdout, stderr.
+public func runProgram(_ path: String, _ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
   let process = Process()
-  process.executableURL = binary
+  process.executableURL = URL(fileURLWithPath: path)
   process.arguments = arguments
   process.currentDirectoryURL = directory
   let out = Pipe()
