@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "fenjie", targets: ["fenjie"]),
+    .library(name: "FenjieText", targets: ["FenjieText"]),
     .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
     .library(name: "GLPK", targets: ["GLPK"]),
     .library(name: "FenjieCore", targets: ["FenjieCore"]),
@@ -23,7 +24,12 @@ let package = Package(
   //   LinearProgramming ← GLPK (the one solver today)
   //   LinearProgramming ← FenjieCore ← FenjiePlanning ← FenjieFiles, FenjieReports ← fenjie
   //   FenjieSimulation ← FenjiePlanning
+  //   FenjieText (the message catalog, both languages) under every Fenjie module and the command line
   targets: [
+    // MARK: Interface text
+    /// Every sentence a user reads, in Chinese and English (`Say.*`), and the current `Language`.
+    .target(name: "FenjieText"),
+
     // MARK: Linear programming
     /// Models, solutions and the `LinearSolver` protocol, with no solver inside; models write
     /// themselves as CPLEX LP.
@@ -40,18 +46,18 @@ let package = Package(
 
     // MARK: The product
     /// Indicators, datasets, the allocation (分解) taking any `LinearSolver`, and the dataset audit.
-    .target(name: "FenjieCore", dependencies: ["LinearProgramming"]),
+    .target(name: "FenjieCore", dependencies: ["FenjieText", "LinearProgramming"]),
     /// Monte Carlo odds of hitting the goals; no dependency on the solver or the data model.
-    .target(name: "FenjieSimulation"),
+    .target(name: "FenjieSimulation", dependencies: ["FenjieText"]),
     /// The planner's workflow: the scenario as a typed value, chaining years, the simulation set-up and
     /// its ratio fit, confidence margins, comparisons.
-    .target(name: "FenjiePlanning", dependencies: ["FenjieCore", "FenjieSimulation"]),
+    .target(name: "FenjiePlanning", dependencies: ["FenjieText", "FenjieCore", "FenjieSimulation"]),
     /// Reading files: text decoding, TOML, CSV, .xlsx, the dataset and scenario loaders, located input
     /// errors.
     .target(
       name: "FenjieFiles",
       dependencies: [
-        "FenjieCore", "FenjiePlanning",
+        "FenjieText", "FenjieCore", "FenjiePlanning",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
@@ -60,7 +66,7 @@ let package = Package(
     .target(
       name: "FenjieReports",
       dependencies: [
-        "FenjieCore", "FenjieSimulation", "FenjiePlanning",
+        "FenjieText", "FenjieCore", "FenjieSimulation", "FenjiePlanning",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
@@ -69,13 +75,14 @@ let package = Package(
     .executableTarget(
       name: "fenjie",
       dependencies: [
-        "GLPK", "FenjieCore", "FenjieSimulation", "FenjiePlanning", "FenjieFiles", "FenjieReports",
+        "GLPK", "FenjieText", "FenjieCore", "FenjieSimulation", "FenjiePlanning", "FenjieFiles", "FenjieReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
 
     // MARK: Tests
     .target(name: "TestSupport", dependencies: ["FenjieCore", "GLPK"], path: "Tests/TestSupport"),
+    .testTarget(name: "FenjieTextTests", dependencies: ["FenjieText"]),
     .testTarget(name: "GLPKTests", dependencies: ["GLPK", "LinearProgramming", "CGLPK", "TestSupport"]),
     .testTarget(name: "FenjieCoreTests", dependencies: ["FenjieCore", "GLPK", "TestSupport"]),
     .testTarget(name: "FenjieSimulationTests", dependencies: ["FenjieSimulation"]),

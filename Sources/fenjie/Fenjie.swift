@@ -2,6 +2,7 @@ import ArgumentParser
 import FenjieFiles
 import FenjiePlanning
 import FenjieReports
+import FenjieText
 import Foundation
 import GLPK
 
@@ -29,6 +30,7 @@ struct Fenjie: ParsableCommand {
 
   /// Parses and runs, mapping every failure to a message and the documented exit status.
   static func main() {
+    Language.current = Language.of(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
     do {
       var command = try parseAsRoot()
       try command.run()
