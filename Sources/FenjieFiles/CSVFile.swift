@@ -22,6 +22,9 @@ public struct CSVFile: Sendable {
   public var firstRow = 1
   /// The sheet a workbook's table was read from (messages then say `分解表!F12`).
   public var sheet: String? = nil
+  /// A workbook's cells holding a formula with no saved value, as `[row, column]` indices into
+  /// `rows` (see `XLSXSheetGrid.uncalculated`): a reader that needs their value refuses them.
+  public var uncalculated: Set<[Int]> = []
 
   /// The longest cell read at all (a note column may be long; names are limited by the loader).
   public static let maximumCellLength = 10_000
@@ -155,6 +158,7 @@ public struct CSVFile: Sendable {
     var file = CSVFile(path: name, rows: rows)
     file.firstRow = header + 1
     file.sheet = grid.sheet
+    file.uncalculated = Set(grid.uncalculated.filter { table.contains($0[0]) }.map { [$0[0] - header, $0[1]] })
     var errors: [InputError] = []
     for (index, row) in rows.enumerated().dropFirst() where row.count > rows[0].count {
       errors.append(file.error(row: index + 1, column: rows[0].count, "a value right of the table's last column (\(quotedPrefix(row[rows[0].count], limit: 20))): give the column a header, or delete the cell"))

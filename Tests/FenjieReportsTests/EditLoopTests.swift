@@ -155,6 +155,26 @@ final class EditLoopTests: XCTestCase {
     }
   }
 
+  /// Two streets' cells merged into one after the meeting (one number "for both"): no reading can
+  /// share it out as the planner meant, so the edited table is refused at the merged cell.
+  func testStreetsMergedIntoOneCellAreRefused() throws {
+    let loaded = try scenario()
+    let draft = try planner.allocate(loaded)
+    let directory = try temporaryDirectory()
+    let draftPath = directory.appendingPathComponent("draft.xlsx").path
+    try AllocationReport(draft).workbook().write(to: URL(fileURLWithPath: draftPath))
+    let count = try XCTUnwrap(draft.indicators.first { $0.indicator.kind == .count && $0.status == .optimal })
+    let first = try cell(draft, count.indicator.id, draft.areas[0])
+    let second = try cell(draft, count.indicator.id, draft.areas[1])
+    let path = directory.appendingPathComponent("merged.xlsx").path
+    try python(
+      "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1]); ws = wb['分解表']\nws.merge_cells(sys.argv[3] + ':' + sys.argv[4])\nwb.save(sys.argv[2])",
+      [draftPath, path, first, second])
+    XCTAssertThrowsError(try EditedTableReader.read(path, dataset: loaded.dataset)) { error in
+      XCTAssertTrue("\(error)".contains("分解表!\(first)"), "\(error)")
+    }
+  }
+
   /// fenjie's own workbook read by the reader: the grid is the cells' texts, numbers in their
   /// shortest form, merged 行动名称 cells filled down, the 合计 formulas' saved values.
   func testReaderReadsFenjiesOwnWorkbook() throws {
