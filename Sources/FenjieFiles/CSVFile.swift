@@ -23,6 +23,10 @@ public struct CSVFile: Sendable {
   public var firstRow = 1
   /// The sheet a workbook's table was read from (messages then say `分解表!F12`).
   public var sheet: String? = nil
+  /// The rows under the table read as its notes (one filled cell each, after a blank row): their
+  /// spreadsheet row, the column of the cell and its text. A loader checks that none of them is a
+  /// line left with only its name (`notesThatLookLikeLines`).
+  public var notes: [(row: Int, column: Int, text: String)] = []
 
   /// The longest cell read at all (a note column may be long; names are limited by the loader).
   public static let maximumCellLength = 10_000
@@ -52,12 +56,14 @@ public struct CSVFile: Sendable {
       rawCounts.removeLast()
     }
     let table = tableRows(rows)
+    let all = rows
     let endsWithLineEnd = records.count > rows.count || (records.last?.endedByLineEnd ?? true)
     rows = Array(rows[table])
     rawCounts = Array(rawCounts[table])
     guard !rows.isEmpty, !rows[0].isEmpty else { throw InputErrors([InputError(file: name, Say.Input.isEmpty)]) }
     var file = CSVFile(path: name, rows: rows)
     file.firstRow = table.lowerBound + 1
+    file.notes = notes(all, after: table)
     file.endsWithLineEnd = endsWithLineEnd || table.upperBound < records.count
     let errors = file.rowLengthErrors(rawCounts: rawCounts)
     if !errors.isEmpty { throw InputErrors(errors) }
@@ -79,6 +85,30 @@ public struct CSVFile: Sendable {
       end = blank
     }
     return header..<end
+  }
+
+  /// The rows after `table` that hold a cell, as notes.
+  static func notes(_ rows: [[String]], after table: Range<Int>) -> [(row: Int, column: Int, text: String)] {
+    rows.indices.dropFirst(table.upperBound).compactMap { index in
+      guard let column = rows[index].firstIndex(where: { !$0.isEmpty }) else { return nil }
+      return (index + 1, column, rows[index][column])
+    }
+  }
+
+  /// Errors for the notes under the table that look like a line with only its name, not a note: the
+  /// cell is in a column that names the lines (`keyColumns`) and is short, with no sentence
+  /// punctuation and no note's lead (注、说明、来源 …), or `isLine` says it names a line. Such a row
+  /// would otherwise be dropped with the notes.
+  public func notesThatLookLikeLines(keyColumns: [Int], isLine: (String) -> Bool = { _ in false }) -> [InputError] {
+    notes.filter { (keyColumns.contains($0.column) && !Self.looksLikeANote($0.text)) || isLine($0.text) }.map { note in
+      error(row: note.row - firstRow + 1, column: note.column, Say.Input.notesSwallowRow(quotedPrefix(note.text, limit: 40)))
+    }
+  }
+
+  static func looksLikeANote(_ text: String) -> Bool {
+    let leads = ["注", "说明", "备注", "来源", "数据来源", "资料来源", "填报", "制表", "*", "※", "note", "source"]
+    if leads.contains(where: { text.lowercased().hasPrefix($0) }) { return true }
+    return text.count > 30 || text.contains(where: { "。；，,;!！?？".contains($0) })
   }
 
   /// A cell without the spaces around it; most cells have none, and are returned as they are.
@@ -148,6 +178,7 @@ public struct CSVFile: Sendable {
     while let last = rows.last, last.allSatisfy(\.isEmpty) { rows.removeLast() }
     let table = tableRows(rows)
     let header = table.lowerBound
+    let all = rows.map { $0.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } }
     rows = Array(rows[table]).map { row in
       var trimmed = row.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
       while let last = trimmed.last, last.isEmpty { trimmed.removeLast() }
@@ -156,6 +187,7 @@ public struct CSVFile: Sendable {
     var file = CSVFile(path: name, rows: rows)
     file.firstRow = header + 1
     file.sheet = grid.sheet
+    file.notes = notes(all, after: table)
     var errors: [InputError] = []
     for (index, row) in rows.enumerated().dropFirst() where row.count > rows[0].count {
       errors.append(file.error(row: index + 1, column: rows[0].count, Say.Input.valueRightOfTable(quotedPrefix(row[rows[0].count], limit: 20))))

@@ -31,6 +31,9 @@ struct AreaTableReading {
   /// The table, or nil with `errors` saying why.
   mutating func read() -> AreaTable? {
     guard readHeader() else { return nil }
+    errors += csv.notesThatLookLikeLines(keyColumns: [idColumn, nameColumn].compactMap { $0 }) { [indicators] text in
+      DatasetLoader.matchIndicator(text, indicators) != nil
+    }
     for (r, row) in csv.rows.enumerated().dropFirst() where !row.isEmpty {
       if errors.count >= DatasetLoader.maximumErrorsPerFile {
         fail(r + 1, nil, Say.Input.stoppedAfter(errors.count))

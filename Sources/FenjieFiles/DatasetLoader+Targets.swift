@@ -38,6 +38,7 @@ struct TargetsReading {
 
   mutating func read() {
     guard let columns = readHeader() else { return }
+    errors += csv.notesThatLookLikeLines(keyColumns: [columns.id, columns.name].compactMap { $0 })
     for (r, row) in csv.rows.enumerated().dropFirst() where !row.isEmpty {
       if errors.count >= DatasetLoader.maximumErrorsPerFile {
         fail(r + 1, nil, Say.Input.stoppedAfter(errors.count))
