@@ -92,16 +92,16 @@ let package = Package(
     .testTarget(
       name: "FenjieFilesTests",
       dependencies: [
-        "FenjieFiles", "FenjiePlanning", "FenjieReports", "FenjieCore", "GLPK", "TestSupport",
+        "FenjieFiles", "FenjiePlanning", "FenjieReports", "FenjieCore", "FenjieText", "GLPK", "TestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(
       name: "FenjieReportsTests",
       dependencies: [
-        "FenjieReports", "FenjieFiles", "FenjiePlanning", "FenjieCore", "GLPK", "TestSupport",
+        "FenjieReports", "FenjieFiles", "FenjieText", "FenjiePlanning", "FenjieCore", "GLPK", "TestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
-    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "FenjieText"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -276,7 +276,7 @@ extension Say.Input {
       en: "\"\(a)\" and \"\(b)\" in areas differ only in full-width forms: tables could not tell them apart")
   }
   public static func inAreas(_ problem: Message) -> Message {
-    Message(zh: "areas：\(problem.chinese)", en: "areas: \(problem.english)")
+    Message(zh: "areas 中的\(problem.chinese)", en: "areas: \(problem.english)")
   }
 
   // What a name is, in name problems.
