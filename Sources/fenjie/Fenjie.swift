@@ -42,8 +42,8 @@ struct Fenjie: ParsableCommand {
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
     } catch {
-      let text = ParserText.localized(fullMessage(for: error, columns: Language.current == .chinese ? 10_000 : nil))
       let code = exitCode(for: error)
+      let text = ParserText.localized(fullMessage(for: error, columns: Language.current == .chinese ? 10_000 : nil), wrap: code == .success)
       if code == .success {
         do { try StandardStreams.write(text + "\n") } catch { fail(error.description, code: 1) }
         Foundation.exit(0)

@@ -7,10 +7,12 @@ import Foundation
 /// catalog's Chinese (`Say.CommandLine.parser*`); a sentence it does not know is kept, after the
 /// lead "参数有误：". In English the text is the parser's own.
 enum ParserText {
-  static func localized(_ text: String, _ language: Language = .current, width: Int = ParserText.width) -> String {
+  /// The parser's text in `language`; the help (`wrap`) wrapped to `width` display columns, an
+  /// error message left unwrapped (the terminal wraps it; a file or a search keeps it whole).
+  static func localized(_ text: String, _ language: Language = .current, wrap: Bool, width: Int = ParserText.width) -> String {
     guard language == .chinese else { return text }
     return text.split(separator: "\n", omittingEmptySubsequences: false)
-      .flatMap { wrapped(localizedLine(String($0)), to: width) }.joined(separator: "\n")
+      .flatMap { wrap ? wrapped(localizedLine(String($0)), to: width) : [localizedLine(String($0))] }.joined(separator: "\n")
   }
 
   /// The width the help is wrapped to: $COLUMNS when set, else 80. The parser counts characters, so
