@@ -35,7 +35,9 @@ public enum DefaultScenario {
     for place in places where FileManager.default.fileExists(atPath: place, isDirectory: &isDirectory) && !isDirectory.boolValue {
       return place
     }
-    throw InputError(file: relativePath, Say.Input.defaultScenarioMissing(looked: places.map { ($0 as NSString).standardizingPath }))
+    let cwd = FileManager.default.currentDirectoryPath
+    let absolute = places.map { ($0.hasPrefix("/") ? $0 : (cwd as NSString).appendingPathComponent($0)) as NSString }
+    throw InputError(file: relativePath, Say.Input.defaultScenarioMissing(looked: absolute.map(\.standardizingPath)))
   }
 
   /// The running program's path with symbolic links resolved (`/proc/self/exe` on Linux), else the

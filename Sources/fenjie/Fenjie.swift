@@ -18,6 +18,9 @@ struct Fenjie: ParsableCommand {
     defaultSubcommand: Allocate.self
   )
 
+  /// `fenjie --lang en --help`: the root takes --lang too.
+  @OptionGroup var language: LanguageOptions
+
   /// Printed in every simulation report.
   static let version = "0.1.0"
 

@@ -388,8 +388,14 @@ extension Say.Input {
   public static func implausiblyLarge(_ text: String) -> Message {
     Message(zh: "\(text) 大得不合常理", en: "\(text) is implausibly large")
   }
+  /// An indicator's kind as the planner says it, the code's word in parentheses:
+  /// "计数类（count）" / "count".
+  public static func kind(_ raw: String) -> Message {
+    let names = ["count": "计数", "amount": "金额", "level": "水平", "stock": "存量", "rate": "比率", "share": "占比"]
+    return Message(zh: "\(names[raw] ?? raw)类（\(raw)）", en: raw)
+  }
   public static func notWhole(_ name: String, kind: String, _ text: String) -> Message {
-    Message(zh: "\(name)是\(kind)类指标：\(text) 不是整数", en: "\(name) is a \(kind): \(text) is not a whole number")
+    Message(zh: "\(name)是\(Self.kind(kind).chinese)指标：\(text) 不是整数", en: "\(name) is a \(kind): \(text) is not a whole number")
   }
   public static func missingRows(_ missing: Int, of total: Int, names: String, afterRow row: Int) -> Message {
     Message(
@@ -425,7 +431,7 @@ extension Say.Input {
     Message(zh: "\(text) 作为区目标大得不合常理", en: "\(text) is implausibly large for a district target")
   }
   public static func targetNotWhole(_ name: String, kind: String, _ text: String) -> Message {
-    Message(zh: "\(name)是\(kind)类指标：目标 \(text) 不是整数", en: "\(name) is a \(kind): its target \(text) is not a whole number")
+    Message(zh: "\(name)是\(Self.kind(kind).chinese)指标：目标 \(text) 不是整数", en: "\(name) is a \(kind): its target \(text) is not a whole number")
   }
   public static func ownParent(_ name: String) -> Message {
     Message(zh: "\(name)不能是自己的上级", en: "\(name) cannot be its own parent")
@@ -470,7 +476,7 @@ extension Say.Input {
   }
   public static func lockNotWhole(_ name: String, kind: String, value: String, down: String, up: String) -> Message {
     Message(
-      zh: "\(name)是\(kind)类指标：锁定值 \(value) 不是整数；请锁定为 \(down) 或 \(up)",
+      zh: "\(name)是\(Self.kind(kind).chinese)指标：锁定值 \(value) 不是整数；请锁定为 \(down) 或 \(up)",
       en: "\(name) is a \(kind): a lock of \(value) is not a whole number; lock \(down) or \(up)")
   }
   public static let theScenarioFile = Message(zh: "情景文件中的那个", en: "the scenario file")
