@@ -418,6 +418,6 @@ func quotedPrefix(_ text: String, limit: Int, quotes: Bool = true, count showCou
   }
   let cut = count == limit && text.count > limit
   let body = cut ? shown + "…" : shown
-  let result = quotes ? "\"\(body)\"" : body
-  return Message(zh: result, en: result).followed(by: cut && showCount ? Say.Input.characterCount(text.count) : Say.Input.nothing)
+  let quoted = quotes ? Say.Input.quoted(body) : Message(zh: body, en: body)
+  return quoted.followed(by: cut && showCount ? Say.Input.characterCount(text.count) : Say.Input.nothing)
 }

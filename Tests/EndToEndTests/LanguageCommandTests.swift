@@ -95,7 +95,7 @@ final class LanguageCommandTests: XCTestCase {
 
     let number = try run(["Tests/Fixtures/bad-input/bad-number.toml"], environment: [:])
     XCTAssertEqual(number.status, 2)
-    let cell = Message(zh: "\"1O\"", en: "\"1O\"")
+    let cell = Say.Input.quoted("1O")
     XCTAssertTrue(number.stderr.contains("actuals-bad.csv, row 4, column E (清名桥街道): " + Say.Input.notANumber(cell).text(.chinese)), number.stderr)
     XCTAssertNil(englishSentence(in: number.stderr), number.stderr)
 

@@ -7,7 +7,7 @@ import Testing
 @Suite struct EnglishLiteralLintTests {
   /// The folders scanned: the modules converted to the catalog. Add a module here once its texts
   /// are in the catalog.
-  static let scannedFolders = ["Sources/fenjie", "Sources/FenjieFiles"]
+  static let scannedFolders = ["Sources/fenjie", "Sources/FenjieFiles", "Sources/LinearProgramming", "Sources/GLPK"]
 
   /// Files not scanned yet, with the reason.
   static let skippedFiles: [String: String] = [
@@ -15,11 +15,16 @@ import Testing
     "Sources/FenjieFiles/EditedTableReader.swift": "rewritten separately",
   ]
 
-  /// Literals that look like English but are no sentence a user reads, with the reason.
+  /// Literals that look like English but are no sentence a user reads (a literal containing one
+  /// of these texts), with the reason.
   static let allowed: [String: String] = [
     // Matches FenjieCore's English diagnostics about locks (Check.swift) until FenjieCore says which
     // diagnostics are about locks.
     "the lock on": "matches another module's text, not printed",
+    // A comment in the CPLEX LP file written for glpsol (--write-lp): the model's own language.
+    "The objective's constant term {} is not written": "a comment in an LP file",
+    // A precondition: a programming error, never shown to a planner.
+    "combined models must share their sense": "precondition",
   ]
 
   @Test func noEnglishSentenceOutsideTheCatalog() throws {
@@ -30,7 +35,7 @@ import Testing
         guard Self.skippedFiles[relative] == nil else { continue }
         scanned += 1
         let text = try String(contentsOf: file, encoding: .utf8)
-        for literal in SwiftSource.literals(text) where Self.allowed[literal.text] == nil {
+        for literal in SwiftSource.literals(text) where !Self.allowed.keys.contains(where: literal.text.contains) {
           #expect(!SwiftSource.hasEnglishSentence(literal.text), "\(relative):\(literal.line): English outside the catalog: \"\(literal.text)\"")
         }
       }
