@@ -69,11 +69,29 @@ public struct TOMLDocument: Sendable {
       if let place = redefinition(error.description, lines: lines) { (line, column) = place }
       throw InputError(
         file: path, row: line, column: nil,
-        Say.Input.notValidTOML(line: line, column: column, error.description, hint: hint(lines, line)))
+        Say.Input.notValidTOML(line: line, column: column, parserReason(error.description), hint: hint(lines, line)))
     } catch {
       throw InputError(file: path, Say.Input.notValidTOML("\(error)"))
     }
     return TOMLDocument(path: path, root: convert(table), lines: lines)
+  }
+
+  /// toml++'s "Error while parsing table header: expected ']', saw '\n'" in both languages: the
+  /// reasons the catalog knows in Chinese, others in the parser's English after a Chinese lead.
+  static func parserReason(_ english: String) -> Message {
+    let lead = Say.Input.tomlParserLead
+    guard english.hasPrefix(lead), let colon = english.range(of: ": ") else { return Say.Input.tomlParserRaw(english) }
+    let scope = String(english[english.index(english.startIndex, offsetBy: lead.count)..<colon.lowerBound])
+    let reason = String(english[colon.upperBound...])
+    guard let scopeName = Say.Input.tomlScopes[scope] else { return Say.Input.tomlParserRaw(english) }
+    for (pattern, chinese) in Say.Input.tomlReasons {
+      guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+      let range = NSRange(reason.startIndex..., in: reason)
+      guard regex.firstMatch(in: reason, range: range) != nil else { continue }
+      let translated = regex.stringByReplacingMatches(in: reason, range: range, withTemplate: chinese)
+      return Message(zh: Say.Input.tomlWhileParsing(scopeName, translated).chinese, en: english)
+    }
+    return Message(zh: Say.Input.tomlWhileParsing(scopeName, Say.Input.tomlParserRaw(reason).chinese).chinese, en: english)
   }
 
   /// A NUL would end the text early for the parser (C strings), silently dropping the rest of the

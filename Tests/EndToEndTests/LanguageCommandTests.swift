@@ -99,6 +99,12 @@ final class LanguageCommandTests: XCTestCase {
     XCTAssertTrue(number.stderr.contains("actuals-bad.csv, row 4, column E (清名桥街道): " + Say.Input.notANumber(cell).text(.chinese)), number.stderr)
     XCTAssertNil(englishSentence(in: number.stderr), number.stderr)
 
+    // TOML that does not parse: the parser's reason said in Chinese too.
+    let broken = try run(["Tests/Fixtures/bad-input/broken.toml"], environment: [:])
+    XCTAssertEqual(broken.status, 2)
+    XCTAssertTrue(broken.stderr.contains("broken.toml, line 4: 第4行第10列不符合 TOML 格式"), broken.stderr)
+    XCTAssertNil(englishSentence(in: broken.stderr), broken.stderr)
+
     // The parser's own errors, and fenjie's refusals of option values.
     for arguments in [["allocate", "--bogus"], ["compare"], ["simulate", "--runs", "x"], ["allocate", "--format", "xls"], ["allocate", "--lang", "fr"]] {
       let refused = try run(arguments, environment: [:])

@@ -56,6 +56,20 @@ final class InputParsingTests: XCTestCase {
     XCTAssertEqual(csv.rows, [["id", "name", "甲", "乙"], ["a", "指标", "1", "2"]])
   }
 
+  /// The TOML parser's English reasons: the known ones said in Chinese, the English kept as the
+  /// parser wrote it; an unknown one shown in the parser's words after a Chinese lead.
+  func testTOMLParserReasonsInBothLanguages() {
+    let header = TOMLDocument.parserReason("Error while parsing table header: expected ']', saw '\\n'")
+    XCTAssertEqual(header.english, "Error while parsing table header: expected ']', saw '\\n'")
+    XCTAssertEqual(header.chinese, Say.Input.tomlWhileParsing("表头", "这一行少了 ']'").chinese)
+    let twice = TOMLDocument.parserReason("Error while parsing key-value pair: cannot redefine existing integer 'year'")
+    XCTAssertTrue(twice.chinese.contains("“year”已经定义过"), twice.chinese)
+    let unknown = TOMLDocument.parserReason("Error while parsing date: expected 2-digit month, saw 'x'")
+    XCTAssertTrue(unknown.chinese.hasPrefix("读日期时出错：应是 2-digit month"), unknown.chinese)
+    let odd = TOMLDocument.parserReason("something else entirely")
+    XCTAssertEqual(odd, Say.Input.tomlParserRaw("something else entirely"))
+  }
+
   func testEmptyAndNonUTF8FilesAreRefused() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("fenjie-\(UUID()).csv").path
     defer { try? FileManager.default.removeItem(atPath: path) }

@@ -91,7 +91,7 @@ final class InputRefusalTests: XCTestCase {
 
   /// A note under the table (after a blank row, one cell) is still read as a note.
   func testANoteUnderTheTableIsNotALine() throws {
-    try edit("streets-2024.csv") { $0 + "\n注：示例数据；非公开发布\n\n数据来源\n" }
+    try edit("streets-2024.csv") { $0 + "\n注：示例数据；非公开发布\n数据来源\n" }
     try edit("targets.csv") { $0 + "\n,,说明：三年目标为合计\n" }
     XCTAssertNoThrow(try ScenarioLoader.load(path("scenario.toml")))
   }

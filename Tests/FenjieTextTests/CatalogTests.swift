@@ -60,6 +60,7 @@ import Testing
       let both = "\(entry.file):\(entry.line)"
       if entry.chinese.isEmpty && entry.english.isEmpty { continue }  // the empty message
       #expect(!entry.chinese.isEmpty, "\(both): no Chinese")
+      #expect(!entry.english.isEmpty, "\(both): no English")
       let placeholdersOnly = !entry.chinese.replacingOccurrences(of: "{}", with: "").contains { $0.isLetter && $0.isASCII }
       let isChinese = entry.chinese.unicodeScalars.contains(where: SwiftSource.isChinese)
       #expect(isChinese || placeholdersOnly, "\(both): the Chinese side has no Chinese: \(entry.chinese)")

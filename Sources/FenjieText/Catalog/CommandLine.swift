@@ -180,5 +180,6 @@ extension Say.CommandLine {
 
   /// The lead of an error line; and of a parser sentence not in `parserErrorPatterns`, shown as is.
   public static let parserErrorLead = "Error: "
-  public static let unknownParserError = Message(zh: "参数有误：", en: "")
+  /// Chinese only: in English the parser's sentence is shown as it is.
+  public static let unknownParserError = Message(zh: "参数有误：", en: "bad arguments: ")
 }

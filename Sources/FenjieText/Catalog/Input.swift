@@ -183,10 +183,10 @@ extension Message {
 // MARK: TOML (scenarios and dataset.toml)
 
 extension Say.Input {
-  public static func notValidTOML(line: Int, column: Int, _ parser: String, hint: Message) -> Message {
+  public static func notValidTOML(line: Int, column: Int, _ parser: Message, hint: Message) -> Message {
     Message(
-      zh: "第\(line)行第\(column)列不符合 TOML 格式：\(parser)\(hint.chinese)",
-      en: "is not valid TOML at line \(line), column \(column): \(parser)\(hint.english)")
+      zh: "第\(line)行第\(column)列不符合 TOML 格式：\(parser.chinese)\(hint.chinese)",
+      en: "is not valid TOML at line \(line), column \(column): \(parser.english)\(hint.english)")
   }
   public static func notValidTOML(_ parser: String) -> Message {
     Message(zh: "不符合 TOML 格式：\(parser)", en: "is not valid TOML: \(parser)")
@@ -535,5 +535,40 @@ extension Say.Input {
   public static let shockYearNotYear = Message(zh: "@ 后面不是年份", en: "the year after @ is not a year")
   public static func shockNotChange(_ text: String) -> Message {
     Message(zh: "\(text) 不是 -15% 或 -0.15 这样的变化幅度", en: "\(text) is not a change such as -15% or -0.15")
+  }
+}
+
+// MARK: The TOML parser's (toml++) own words
+
+extension Say.Input {
+  /// How toml++ starts a reason: "Error while parsing table header: …".
+  public static let tomlParserLead = "Error while parsing "
+  /// What the parser was reading ("Error while parsing table header: …"), in Chinese.
+  public static let tomlScopes: [String: String] = [
+    "string": "字符串", "literal string": "字面字符串", "key-value pair": "键值对", "key": "键", "value": "值",
+    "table header": "表头", "root table": "表", "inline table": "内联表", "array": "数组", "boolean": "布尔值",
+    "floating-point": "小数", "hexadecimal floating-point": "十六进制小数", "integer": "整数", "date": "日期", "time": "时间",
+    "date-time": "日期时间", "date-time offset": "日期时间时区", "comment": "注释", "unicode scalar sequence": "Unicode 转义",
+  ]
+  /// The parser's reasons (regular expressions over its English) and their Chinese (`$1` … the
+  /// matched groups). A reason not listed is shown in the parser's English, after "解析器原文：".
+  public static let tomlReasons: [(english: String, chinese: String)] = [
+    (#"^expected value, saw '\\n'$"#, "等号后面缺少值"),
+    (#"^expected '=', saw (.*)$"#, "键后面应是 =，这里是 $1"),
+    (#"^expected (.*), saw '\\n'$"#, "这一行少了 $1"),
+    (#"^expected (.*), saw (.*)$"#, "应是 $1，这里是 $2"),
+    (#"^cannot redefine existing (.*) '(.*)'$"#, "“$2”已经定义过，不能再定义一次"),
+    (#"^could not determine value type$"#, "无法确定值的类型（文字要加引号，数字用半角）"),
+    (#"^encountered end-of-file$"#, "文件意外结束"),
+    (#"^unescaped control characters other than TAB \(U\+0009\) are explicitly prohibited$"#, "含有控制字符（是不是少了结尾的引号？）"),
+    (#"^leading zeroes are prohibited$"#, "数字不能以 0 开头"),
+    (#"^underscores (must be followed by|may only follow) digits$"#, "下划线只能写在数字之间"),
+  ]
+  public static func tomlParserRaw(_ english: String) -> Message {
+    Message(zh: "（解析器原文：\(english)）", en: english)
+  }
+  /// Chinese only: in English the parser's own sentence is shown.
+  public static func tomlWhileParsing(_ scope: String, _ reason: String) -> Message {
+    Message(zh: "读\(scope)时出错：\(reason)", en: "error while parsing \(scope): \(reason)")
   }
 }
