@@ -72,7 +72,8 @@ enum ParserText {
       let after = line[gap.upperBound...].prefix { $0 == " " }.count
       return column + 2 + after
     }
-    return 0
+    // A label of exactly the label column's width is followed by one space.
+    return leading == 2 ? 26 : 0
   }
 
   static func localizedLine(_ line: String) -> String {

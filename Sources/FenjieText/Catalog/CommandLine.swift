@@ -153,7 +153,7 @@ extension Say.CommandLine {
 
   /// Phrases of the help matched as regular expressions.
   public static let parserHelpPatterns: [ParserPattern] = [
-    ParserPattern(english: #"\(default: (.*)\)"#, chinese: "（默认：$1）"),
+    ParserPattern(english: #" ?\(default: (.*)\)"#, chinese: "（默认：$1）"),
     // " (default)" is 10 columns, "（默认）" 8: two spaces keep the descriptions' column.
     ParserPattern(english: #"^(\s+\S+) \(default\)"#, chinese: "$1（默认）  "),
     ParserPattern(english: #"See '(.*) <subcommand>' for detailed help\."#, chinese: "各子命令的详细帮助：$1 <子命令>"),
