@@ -65,6 +65,8 @@ enum ParserText {
   /// Where a help line's description starts: 26 (the parser's label column) for an option's line,
   /// the line's own indent for a continuation line, else none.
   static func continuationIndent(_ line: String) -> Int {
+    let usage = Say.CommandLine.parserPhrases.first { $0.english == "USAGE: " }?.chinese ?? ""
+    if !usage.isEmpty, line.hasPrefix(usage) { return displayWidth(usage) }
     let leading = line.prefix { $0 == " " }.count
     if leading >= 8 { return leading }
     if leading == 2, let gap = line.dropFirst(2).range(of: "  ") {
