@@ -19,18 +19,18 @@ extension Say {
     public static let confidenceRange = Message(
       zh: "--confidence 必须是 0 到 1 之间的概率，例如 0.9", en: "--confidence must be a probability between 0 and 1, e.g. 0.9")
     public static let fromWithConfidence = Message(
-      zh: "--from 和 --confidence 暂时不能一起用：先把修改过的表重新均衡，再选余量",
+      zh: "--from 和 --confidence 暂时不能一起用：先把修改过的表重新均衡，再选上浮幅度",
       en: "--from and --confidence cannot be combined yet: re-balance the edited table first, then choose margins")
     public static let confidenceRunsRange = Message(
       zh: "--confidence-runs 必须在 100 到 10000000 之间", en: "--confidence-runs must be between 100 and 10000000")
     public static func confidenceRunsAlone(_ runs: Int) -> Message {
       Message(
-        zh: "--confidence-runs \(runs) 不配合 --confidence 就不起作用（它设定余量搜索的模拟年数）",
+        zh: "--confidence-runs \(runs) 不配合 --confidence 就不起作用（它设定上浮幅度搜索的模拟年数）",
         en: "--confidence-runs \(runs) does nothing without --confidence (it sets the simulated years of the margin search)")
     }
     public static func shockOnAllocate(_ shock: String) -> Message {
       Message(
-        zh: "--shock \(shock) 在 allocate 中不配合 --confidence 就不起作用：冲击改变的是模拟的达成概率，而 allocate 只在 --confidence 选余量时才模拟。请用于 simulate、compare 或 report，或加上 --confidence 0.9",
+        zh: "--shock \(shock) 在 allocate 中不配合 --confidence 就不起作用：冲击改变的是模拟的达成概率，而 allocate 只在 --confidence 选上浮幅度时才模拟。请用于 simulate、compare 或 report，或加上 --confidence 0.9",
         en: "--shock \(shock) does nothing on allocate without --confidence: a shock moves the simulated odds, and allocate simulates only to choose margins for --confidence. Use it with simulate, compare or report, or add --confidence 0.9")
     }
 

@@ -41,13 +41,13 @@ extension Say {
       zh: "另外把最终模型写成 CPLEX LP 格式，可用 glpsol --lp 文件 复算。",
       en: "Also write the final model in CPLEX LP format, for glpsol --lp FILE.")
     public static let confidence = Message(
-      zh: "为每项指标选定余量，使全区合计在情景的模拟模型下至少以这个概率完成目标（如 0.9）。",
+      zh: "为每项指标选定上浮幅度（在区目标之上多分解的比例），使全区合计在情景的模拟模型下至少以这个概率完成目标（如 0.9）。",
       en: "Choose each line's margin so that the district total reaches its target with at least this probability under the scenario's simulation model (e.g. 0.9).")
     public static let from = Message(
       zh: "你修改过的分解表（fenjie 写出的 .xlsx，或其“分解表”工作表另存的 CSV）：改过的每个单元格都作为锁定保留，其余重新均衡。",
       en: "A 分解表 you edited (the .xlsx fenjie wrote, or its 分解表 sheet saved as CSV): every cell you changed is kept as a lock and the rest re-balanced.")
     public static let confidenceRuns = Message(
-      zh: "余量搜索每一步的模拟年数（复核用 2.5 倍，另换种子；默认 20000）。只与 --confidence 一起用。",
+      zh: "上浮幅度搜索每一步的模拟年数（复核用 2.5 倍，另换种子；默认 20000）。只与 --confidence 一起用。",
       en: "Simulated years per step of the margin search (the check uses 2.5× as many, with another seed; default 20000). Only with --confidence.")
 
     // MARK: simulate

@@ -340,8 +340,10 @@ extension Say.Input {
       zh: "sheet = … 指的是 .xlsx 工作簿中的工作表；\(file) 不是工作簿", en: "sheet = … names a sheet of an .xlsx workbook; \(file) is not one")
   }
   public static func secondTable(_ kind: String, year: Int) -> Message {
-    Message(
-      zh: "是\(year)年的第二张 \(kind) 表；每年每种表只能有一张", en: "is a second \(kind) table for \(year); give each year one table of each kind")
+    let names = ["target": "分解表", "actual": "完成数表", "progress": "进度表"]
+    return Message(
+      zh: "是\(year)年的第二张\(names[kind] ?? kind)（\(kind)）；每年每种表只能有一张",
+      en: "is a second \(kind) table for \(year); give each year one table of each kind")
   }
   public static let needsNameColumn = Message(
     zh: "缺少“name”（或“指标”）列或“id”列来写明各指标", en: "needs a column \"name\" (or 指标) or \"id\" naming each indicator")
