@@ -26,7 +26,7 @@ public enum EditedTableReader {
       }
     } catch {
       guard path.lowercased().hasSuffix(".xlsx"), let table = try? CSVFile.read(path, displayName: name, sheet: tableSheet) else {
-        throw error.errors.first ?? InputError(file: name, Say.EditedTable.cannotRead.text())
+        throw error.errors.first ?? InputError(file: name, Say.EditedTable.cannotRead)
       }
       file = table
     }
@@ -40,11 +40,11 @@ public enum EditedTableReader {
     guard let headerRow = grid.firstIndex(where: { row in
       row.contains("指标") && row.contains { DatasetLoader.matchArea($0, dataset.areas) != nil }
     }) else {
-      throw InputError(file: file.path, Say.EditedTable.noHeader(dataset.areas.prefix(3).joined(separator: "、")).text())
+      throw InputError(file: file.path, Say.EditedTable.noHeader(dataset.areas.prefix(3).joined(separator: "、")))
     }
     /// `file.error` counts rows from 1 at `rows[0]`.
     func error(_ row: Int, _ column: Int, _ message: Message) -> InputError {
-      file.error(row: row + 1, column: column, message.text())
+      file.error(row: row + 1, column: column, message)
     }
     let header = grid[headerRow]
     let nameColumn = header.firstIndex(of: "指标")!
@@ -85,7 +85,7 @@ public enum EditedTableReader {
       values[indicator.id] = cells
       places[indicator.id] = where_
     }
-    guard !values.isEmpty else { throw InputError(file: file.path, Say.EditedTable.noLines.text()) }
+    guard !values.isEmpty else { throw InputError(file: file.path, Say.EditedTable.noLines) }
     return EditedTable(values: values, places: places, file: file.path)
   }
 }

@@ -22,8 +22,8 @@ extension Say {
     public static func negative(_ text: String, area: String, line: String) -> Message {
       Message(zh: "\(area) 的 \(line) 为负数（\(text)）", en: "\(text) for \(area) on \(line) is negative")
     }
-    public static func invalid(_ why: String, area: String, line: String) -> Message {
-      Message(zh: "\(why)（\(area)，\(line)）", en: "\(why) (\(area), \(line))")
+    public static func invalid(_ why: Message, area: String, line: String) -> Message {
+      Message(zh: "\(why.chinese)（\(area)，\(line)）", en: "\(why.english) (\(area), \(line))")
     }
     public static let noLines = Message(
       zh: "有表头，但表头下没有本数据集的指标行", en: "has a header but no line of this dataset under it")
