@@ -53,7 +53,7 @@ extension Say {
     // MARK: simulate
 
     public static let simulateAbstract = Message(
-      zh: "蒙特卡洛模拟：逐项目标、逐街道估计末年目标和三年合计目标的达成概率。",
+      zh: "蒙特卡洛模拟：逐项目标、逐街道估计规划末年目标和规划期合计目标的达成概率。",
       en: "Monte Carlo odds of hitting the plan's final-year and plan-total goals, per goal and per street.")
     public static let simulateDiscussion = Message(
       zh: """
