@@ -444,8 +444,7 @@ let xmlDeclaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
 func cellReference(_ row: Int, _ column: Int) -> String { columnLetter(column) + String(row + 1) }
 
 
-/// A number as an xsd:double, as short as round-trips.
-func xmlNumber(_ x: Double) -> String {
-  if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-  return "\(x)"
-}
+/// A number as an xsd:double, as short as round-trips: FenjieCore's `plainNumber` (whole numbers
+/// without a fraction, others in Swift's shortest form, an exponent written `1e16` rather than
+/// `1e+16`; xsd:double reads both).
+func xmlNumber(_ x: Double) -> String { plainNumber(x) }
