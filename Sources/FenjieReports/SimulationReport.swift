@@ -58,7 +58,7 @@ public struct SimulationReport: Sendable, TextReport {
     else { return "" }
     return streets.streets.sorted { $0.shortfallShare > $1.shortfallShare }.prefix(count)
       .filter { $0.shortfallShare > 0 }
-      .map { "\($0.area) \(percent($0.shortfallShare))" }.joined(separator: "、")
+      .map { "\($0.area) \(percent($0.shortfallShare))" }.joined(separator: Language.current == .chinese ? "、" : ", ")
   }
 
   /// The goal as a table names it: "2026年" or "三年目标 2024-2026".

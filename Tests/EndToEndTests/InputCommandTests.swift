@@ -43,7 +43,7 @@ final class InputCommandTests: XCTestCase {
     let run = try runFenjie(["simulate", "--runs", "-1"])
     XCTAssertEqual(run.status, 2)
     XCTAssertTrue(run.stderr.contains("--runs must be between 1 and 100000000"), run.stderr)
-    let year = try runFenjie(["allocate", "--year", "-2025"])
+    let year = try runFenjie(["allocate", "--year", "-2025"], environment: englishLocale)
     XCTAssertEqual(year.status, 2)
     XCTAssertTrue(year.stderr.contains("fenjie: --year -2025: year -2025 is outside the plan"), year.stderr)
   }

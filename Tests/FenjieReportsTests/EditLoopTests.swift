@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import FenjiePlanning
 import Foundation
@@ -95,7 +96,8 @@ final class EditLoopTests: XCTestCase {
     XCTAssertGreaterThan(
       result.areas.filter { $0 != countArea && (kept.areas[$0]?.value ?? 0) > (count.areas[$0]?.value ?? 0) }.count, 0,
       "other streets took up the 12")
-    XCTAssertTrue(result.diagnostics.first?.message.hasPrefix("2 edits kept from") == true)
+    XCTAssertTrue(result.diagnostics.first?.message.hasPrefix("保留了 ") == true, result.diagnostics.first?.message ?? "")
+    XCTAssertTrue(result.diagnostics.first?.message.contains(" 中的 2 处修改") == true, result.diagnostics.first?.message ?? "")
 
     // Reading the draft itself back changes nothing.
     let unchanged = try planner.allocate(loaded, keeping: try EditedTableReader.read(draftPath, dataset: loaded.dataset))

@@ -60,8 +60,8 @@ extension Say {
 
     public static func shareNeedsOutput(_ name: String, _ year: Int, _ published: String) -> Message {
       Message(
-        zh: "\(name)是占比指标：情景须给出\(year)年全区规上工业总产值（[industrial_output] \(year) = …），才能把 \(published)% 换算为数额",
-        en: "\(name) is a share: the scenario must give the district's 规上工业总产值 for \(year) ([industrial_output] \(year) = …) to turn \(published)% into an amount")
+        zh: "\(name)是占比指标：情景须给出\(year)年全区规上工业总产值（[industrial_output] \(year) = ...），才能把 \(published)% 换算为数额",
+        en: "\(name) is a share: the scenario must give the district's 规上工业总产值 for \(year) ([industrial_output] \(year) = ...) to turn \(published)% into an amount")
     }
 
     public static func parentNotApplicable(_ areas: [String]) -> Message {
@@ -267,7 +267,7 @@ extension Say {
       case "cap": return Message(zh: "上限", en: "cap")
       case "floor": return Message(zh: "下限", en: "floor")
       case "lock": return Message(zh: "锁定", en: "lock")
-      case "parent": return Message(zh: "其中≤上级", en: "parent")
+      case "parent": return Message(zh: "不超过上级", en: "parent")
       case "equal_group": return Message(zh: "同组相等", en: "equal group")
       case "rule": return Message(zh: "分解规则", en: "rule")
       default: return Message(zh: raw, en: raw)

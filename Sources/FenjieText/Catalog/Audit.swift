@@ -50,8 +50,8 @@ extension Say {
     }
 
     public static func columnExceedsDistrict(_ count: Int, _ examples: [String], more: Bool) -> Message {
-      let zhList = examples.joined(separator: "；") + (more ? "；…" : "")
-      let enList = examples.joined(separator: "; ") + (more ? "; …" : "")
+      let zhList = examples.joined(separator: "；") + (more ? " 等" : "")
+      let enList = examples.joined(separator: "; ") + (more ? "; ..." : "")
       return Message(
         zh: "本列有 \(count) 个指标单独超过全区目标（\(zhList)）：这一列真是一个街道吗，还是扫描噪声？",
         en: "on \(count) line\(count > 1 ? "s" : "") this one area exceeds the whole district's target (\(enList)): is this column really an area's, or scanner noise?")

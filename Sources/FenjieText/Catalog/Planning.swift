@@ -20,8 +20,8 @@ extension Say {
 
     public static func shareNeedsOutput(_ name: String, _ year: Int) -> Message {
       Message(
-        zh: "\(name)是占比指标：情景须给出 [industrial_output] \(year) = …（规上工业总产值，亿元）才能模拟",
-        en: "\(name) is a share: the scenario needs [industrial_output] \(year) = … (规上工业总产值, 亿元) to simulate it")
+        zh: "\(name)是占比指标：情景须给出 [industrial_output] \(year) = ...（规上工业总产值，亿元）才能模拟",
+        en: "\(name) is a share: the scenario needs [industrial_output] \(year) = ... (规上工业总产值, 亿元) to simulate it")
     }
 
     public static func cannotSimulate(_ name: String, _ reason: String) -> Message {

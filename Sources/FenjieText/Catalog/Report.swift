@@ -11,11 +11,11 @@ extension Say {
       Message(zh: "\(lower)～\(upper)", en: "\(lower)-\(upper)")
     }
 
-    /// A goal as a table names it: "2026年" / "2026" for the annual goal, "三年目标 2024-2026" /
-    /// "3-year goal 2024-2026" for the plan's.
+    /// A goal as a table names it: "2026年" / "2026" for the annual goal, "三年 2024-2026" /
+    /// "2024-2026 plan" for the plan's (short: the goal table's first panel fits 120 columns).
     public static func goal(annual: Bool, first: Int, last: Int, length: Int) -> Message {
       if annual { return Message(zh: "\(last)年", en: "\(last)") }
-      return Message(zh: "\(chineseYears(length))目标 \(first)-\(last)", en: "\(length)-year goal \(first)-\(last)")
+      return Message(zh: "\(chineseYears(length)) \(first)-\(last)", en: "\(first)-\(last) plan")
     }
 
     /// "三年" for 3: the plan's length as planners say it.
@@ -119,7 +119,7 @@ extension Say {
           + (areas.isEmpty ? "" : "，街道：\(areas.joined(separator: "、"))")
           + (years.isEmpty ? "" : "，年份：\(years.map { "\($0)年" }.joined(separator: "、"))"),
         en: "Shock: E[R] \(change) on \(every ? "every line" : indicators.joined(separator: ", "))"
-          + (areas.isEmpty ? "" : " in \(areas.joined(separator: "、"))")
+          + (areas.isEmpty ? "" : " in \(areas.joined(separator: ", "))")
           + (years.isEmpty ? "" : " in \(years.map(String.init).joined(separator: ", "))"))
     }
 
