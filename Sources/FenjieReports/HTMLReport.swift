@@ -206,17 +206,7 @@ public struct HTMLReport: Sendable {
   }
 
   func goalTableSection() -> String {
-    var table = simulationReport.goalTable()
-    // The 类型 column repeats the 目标 column in English: leave it to the CSV and JSON.
-    if let drop = table.header.firstIndex(of: "类型") {
-      table.header.remove(at: drop)
-      table.alignments.remove(at: drop)
-      table.rows = table.rows.map { row in
-        var row = row
-        row.remove(at: drop)
-        return row
-      }
-    }
+    let table = simulationReport.goalTable()
     let pColumn = table.header.firstIndex(of: "P(达成)")
     let goals = simulationReport.goalsByRisk
     var out = section(

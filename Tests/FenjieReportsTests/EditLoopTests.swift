@@ -138,8 +138,8 @@ final class EditLoopTests: XCTestCase {
     let slashArea = try XCTUnwrap(draft.areas.first { slash.areas[$0]?.value == nil })
     for (name, reference, value, expected) in [
       ("word", try cell(draft, count.indicator.id, draft.areas[1]), "'九十'", "is not a number"),
-      ("slash", try cell(draft, slash.indicator.id, slashArea), "3", "where the draft has \"/\""),
-      ("fraction", try cell(draft, count.indicator.id, draft.areas[1]), "7.5", "is not a whole number"),
+      ("slash", try cell(draft, slash.indicator.id, slashArea), "3", "而草稿中为\"/\""),
+      ("fraction", try cell(draft, count.indicator.id, draft.areas[1]), "7.5", "7.5 不是整数"),
     ] {
       let path = directory.appendingPathComponent("\(name).xlsx").path
       try python(

@@ -143,7 +143,7 @@ extension Say {
 
     public static let shortfallLead = Message(
       zh: "在全区未达成目标的模拟中，各街道缺口（低于目标时的 目标 − 结果）占街道缺口总和的比例。",
-      en: "In the runs where the district misses the goal, the part of the total street shortfall (目标 − 结果, where below target) that each street accounts for.")
+      en: "In the runs where the district misses the goal, the part of the total street shortfall (target − outcome, where below target) that each street accounts for.")
 
     public static let missColumn = Message(zh: "P(未达成)", en: "P(miss)")
     public static let shortfallChartTitle = Message(
