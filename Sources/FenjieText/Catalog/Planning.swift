@@ -1,4 +1,3 @@
-import FenjieText
 /// The planning layer's sentences (规划流程): its errors (`PlanningError`), where the simulated
 /// street targets and the achievement ratios (完成率) came from, the methods of the confidence
 /// margins and the backtest, the kept edits of an edited 分解表.
