@@ -22,6 +22,16 @@ public struct OutputError: Error, CustomStringConvertible, Sendable, Equatable {
   public var description: String { "\(path): \(message)" }
 }
 
+/// The system's reason for a failed call (`errno`), in the current language: planners' words for
+/// the usual ones, with the system's own words after them.
+func systemReason(_ code: Int32) -> String {
+  let names: [Int32: String] = [
+    ENOSPC: "ENOSPC", EDQUOT: "EDQUOT", EACCES: "EACCES", EPERM: "EPERM", EROFS: "EROFS", ENOENT: "ENOENT",
+    ENOTDIR: "ENOTDIR", EISDIR: "EISDIR", EPIPE: "EPIPE", EBADF: "EBADF", EIO: "EIO", EFBIG: "EFBIG",
+  ]
+  return Say.Report.systemReason(names[code] ?? "", String(cString: strerror(code))).text()
+}
+
 /// Writes an output file so that nothing is lost:
 /// - one of the run's own inputs (by path or, through any link, by identity) is never written;
 /// - a regular file is written to a temporary file beside it, which is then renamed into place (an
@@ -81,7 +91,7 @@ public enum OutputFile {
     unlink(temporary)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
     guard descriptor >= 0 else {
-      let message = errno == EACCES ? Say.Report.permissionDenied(directory) : Say.Report.cannotWrite(String(cString: strerror(errno)))
+      let message = errno == EACCES ? Say.Report.permissionDenied(directory) : Say.Report.cannotWrite(systemReason(errno))
       throw OutputError(path: path, message.text(), refused: errno == EACCES || errno == EROFS)
     }
     var failure = writeAll(descriptor, data)
@@ -94,7 +104,7 @@ public enum OutputFile {
     if failure == nil && rename(temporary, target) != 0 { failure = errno }
     if let failure {
       unlink(temporary)
-      throw OutputError(path: path, Say.Report.cannotWrite(String(cString: strerror(failure))).text(), refused: false)
+      throw OutputError(path: path, Say.Report.cannotWrite(systemReason(failure)).text(), refused: false)
     }
   }
 
@@ -102,12 +112,12 @@ public enum OutputFile {
   static func writeInPlace(_ data: Data, to target: String, shownAs path: String) throws(OutputError) {
     let descriptor = open(target, O_WRONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
-      throw OutputError(path: path, Say.Report.cannotWrite(String(cString: strerror(errno))).text(), refused: errno == EACCES)
+      throw OutputError(path: path, Say.Report.cannotWrite(systemReason(errno)).text(), refused: errno == EACCES)
     }
     var failure = writeAll(descriptor, data)
     if close(descriptor) != 0 && failure == nil { failure = errno }
     if let failure {
-      throw OutputError(path: path, Say.Report.cannotWrite(String(cString: strerror(failure))).text(), refused: false)
+      throw OutputError(path: path, Say.Report.cannotWrite(systemReason(failure)).text(), refused: false)
     }
   }
 
@@ -138,7 +148,7 @@ public enum StandardStreams {
   public static func write(_ data: Data) throws(OutputError) {
     fflush(nil)  // what `print` buffered goes first
     if let failure = OutputFile.writeAll(STDOUT_FILENO, data) {
-      throw OutputError(path: Say.Report.standardOutput.text(), Say.Report.cannotWrite(String(cString: strerror(failure))).text(), refused: false)
+      throw OutputError(path: Say.Report.standardOutput.text(), Say.Report.cannotWrite(systemReason(failure)).text(), refused: false)
     }
   }
 

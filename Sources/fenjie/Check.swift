@@ -28,7 +28,7 @@ extension Fenjie {
       var lockProblems: [String] = []
       if !loaded.settings.locks.isEmpty, let result = try? Fenjie.planner.allocate(loaded) {
         // Locks that contradict the caps or floors the capacity rule gives.
-        lockProblems = result.diagnostics.filter { $0.severity == .error && $0.message.hasPrefix("the lock on") }.map {
+        lockProblems = result.diagnostics.filter { $0.severity == .error && $0.isLockConflict }.map {
           "error: \(loaded.path): \($0.indicator.flatMap { loaded.dataset.indicator($0)?.name } ?? ""): \($0.message)"
         }
       }

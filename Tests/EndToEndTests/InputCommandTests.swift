@@ -59,10 +59,10 @@ final class InputCommandTests: XCTestCase {
     let streets = directory.appendingPathComponent("liangxi/streets-2024.csv")
     let data = try Data(contentsOf: streets)
     try data.dropLast(1).write(to: streets)  // the final line end gone
-    let check = try runFenjie(["check", "liangxi-2025.toml"], in: directory)
+    let check = try runFenjie(["check", "liangxi-2025.toml"], in: directory, environment: englishLocale)
     XCTAssertEqual(check.status, 0, check.stdout)
     XCTAssertTrue(check.stdout.contains("warning: liangxi/streets-2024.csv, row 27: the file ends inside its last row, without a line end"), check.stdout)
-    let allocate = try runFenjie(["allocate", "liangxi-2025.toml"], in: directory)
+    let allocate = try runFenjie(["allocate", "liangxi-2025.toml"], in: directory, environment: englishLocale)
     XCTAssertEqual(allocate.status, 0)
     XCTAssertTrue(allocate.stderr.hasPrefix("fenjie: warning: liangxi/streets-2024.csv, row 27: the file ends inside its last row"), allocate.stderr)
   }

@@ -111,6 +111,43 @@ final class LanguageOutputTests: XCTestCase {
     }
   }
 
+  /// The HTML report and the workbooks written in English: the page's text and the sheets' cells
+  /// (the shared strings of the .xlsx) hold no Chinese besides the data's names and the labels.
+  func testEnglishHTMLAndWorkbooksHaveNoChineseSentence() throws {
+    var names = try dataNames("Scenarios/liangxi-2026-progress.toml") + dataNames("Scenarios/liangxi-2025.toml")
+    names += try Self.dataTexts()
+    let removals = (names + Self.englishAllowlist + ["分解规则", "达成概率", "街道达成概率", "置信度余量", "状态", "行动名称", "锁定",
+      "同时达成", "目标数", "P(全部达成)", "下限", "上限", "说明"]).sorted { $0.count > $1.count }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fenjie-language-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let html = directory.appendingPathComponent("report.html").path
+    let runs: [[String]] = [
+      ["report", "Scenarios/liangxi-2026-progress.toml", "--runs", "500", "-o", html],
+      ["allocate", "Scenarios/liangxi-2026-progress.toml", "--explain", "--format", "xlsx", "-o", directory.appendingPathComponent("a.xlsx").path],
+      ["simulate", "Scenarios/liangxi-2026-progress.toml", "--runs", "500", "--format", "xlsx", "-o", directory.appendingPathComponent("s.xlsx").path],
+    ]
+    for arguments in runs {
+      let run = try runFenjie(arguments, environment: englishLocale)
+      XCTAssertTrue([0, 1].contains(run.status), "\(arguments): \(run.stderr)")
+    }
+    var page = try String(contentsOfFile: html, encoding: .utf8)
+    XCTAssertTrue(page.contains("<html lang=\"en\">"))
+    page = String(page[page.range(of: "<body>")!.upperBound...]).replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
+    var texts = ["report.html": page]
+    for name in ["a.xlsx", "s.xlsx"] {
+      let unzip = try runTool("/usr/bin/unzip", ["-p", directory.appendingPathComponent(name).path, "xl/sharedStrings.xml"])
+      XCTAssertEqual(unzip.status, 0, unzip.output)
+      texts[name] = unzip.output.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
+    }
+    for (name, original) in texts {
+      var text = original.replacingOccurrences(of: "&quot;", with: "\"")
+      for removal in removals { text = text.replacingOccurrences(of: removal, with: " ") }
+      let chinese = text.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) || "，。；：、".unicodeScalars.contains($0) }
+      XCTAssertTrue(chinese.isEmpty, "\(name): Chinese left in English: \(String(String.UnicodeScalarView(chinese)).prefix(60))")
+    }
+  }
+
   /// East Asian Ambiguous characters (UAX #11) that text tends to use: a CJK terminal draws them
   /// two columns wide, so a table holding one loses its alignment. "✗" and "✓" are listed too: CJK
   /// fonts draw them wide.

@@ -54,7 +54,9 @@ final class OutputSafetyTests: XCTestCase {
     XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a device")
     let full = try runFenjie(["allocate", "liangxi-2025.toml", "-o", "/dev/full"], in: directory)
     XCTAssertEqual(full.status, 1)
-    XCTAssertEqual(full.stderr, "fenjie: /dev/full: cannot be written: No space left on device\n")
+    XCTAssertEqual(full.stderr, "fenjie: /dev/full: 无法写入：磁盘空间不足（No space left on device）\n")
+    let english = try runFenjie(["allocate", "liangxi-2025.toml", "-o", "/dev/full"], in: directory, environment: englishLocale)
+    XCTAssertEqual(english.stderr, "fenjie: /dev/full: cannot be written: No space left on device\n")
     XCTAssertEqual(stat("/dev/full", &info), 0)
     XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/full is still a device")
   }

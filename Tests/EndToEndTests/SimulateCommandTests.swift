@@ -166,7 +166,7 @@ final class BacktestCommandTests: XCTestCase {
 
     let none = try runFenjie(["backtest", "Scenarios/liangxi-2026.toml", "--runs", "100"])
     XCTAssertEqual(none.status, 2)
-    XCTAssertTrue(none.stderr.contains("nothing to backtest"), none.stderr)
+    XCTAssertTrue(none.stderr.contains("无法回测"), none.stderr)
   }
 
   /// The progress scenario: no street of any line has σ = 0 (three lines' invented actuals hit their

@@ -51,10 +51,10 @@ final class WhatIfTests: XCTestCase {
     let check = try runFenjie(["check", "--lock", "扬名街道:高新技术企业申报数=300"])
     XCTAssertEqual(check.status, 2)
     XCTAssertTrue(check.stdout.contains("扬名街道的锁定值 300 高于其上限 127"), check.stdout)
-    let allocate = try runFenjie(["--lock", "扬名街道:高新技术企业申报数=300"])
+    let allocate = try runFenjie(["--lock", "扬名街道:高新技术企业申报数=300", "--wide"])
     XCTAssertEqual(allocate.status, 1)
     XCTAssertTrue(allocate.stdout.contains("扬名街道锁定值由 300 改为 127"), allocate.stdout)
-    let english = try runFenjie(["--lock", "扬名街道:高新技术企业申报数=300"], environment: englishLocale)
+    let english = try runFenjie(["--lock", "扬名街道:高新技术企业申报数=300", "--wide"], environment: englishLocale)
     XCTAssertTrue(english.stdout.contains("change 扬名街道's lock from 300 to 127"), english.stdout)
   }
 

@@ -296,10 +296,12 @@ public struct Allocator: Sendable {
       let value = scaled.rounded() * unit
       if scaled.rounded() > caps[s] {
         diagnostics.append(
-          Diagnostic(.error, indicator: indicator.id, Say.Allocation.lockAboveCap(lock.area, JSONValueless(value), JSONValueless(caps[s] * unit)).text()))
+          Diagnostic(.error, indicator: indicator.id, Say.Allocation.lockAboveCap(lock.area, JSONValueless(value), JSONValueless(caps[s] * unit)).text(),
+            isLockConflict: true))
       } else if scaled.rounded() < floors[s] {
         diagnostics.append(
-          Diagnostic(.error, indicator: indicator.id, Say.Allocation.lockBelowFloor(lock.area, JSONValueless(value), JSONValueless(floors[s] * unit)).text()))
+          Diagnostic(.error, indicator: indicator.id, Say.Allocation.lockBelowFloor(lock.area, JSONValueless(value), JSONValueless(floors[s] * unit)).text(),
+            isLockConflict: true))
       }
     }
     return locks

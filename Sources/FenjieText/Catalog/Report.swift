@@ -275,5 +275,25 @@ extension Say {
     }
 
     public static let standardOutput = Message(zh: "标准输出", en: "standard output")
+
+    /// Why the system refused a write, by its C name (`ENOSPC`, …), with the system's own English
+    /// words (strerror) for the English side and for the codes not listed.
+    public static func systemReason(_ name: String, _ system: String) -> Message {
+      let chinese: [String: String] = [
+        "ENOSPC": "磁盘空间不足", "EDQUOT": "超出磁盘配额", "EACCES": "没有权限", "EPERM": "不允许的操作",
+        "EROFS": "只读文件系统", "ENOENT": "文件或文件夹不存在", "ENOTDIR": "路径中有一部分不是文件夹", "EISDIR": "是文件夹",
+        "EPIPE": "管道的另一端已关闭", "EBADF": "输出已关闭", "EIO": "输入输出错误", "EFBIG": "文件过大",
+      ]
+      return Message(zh: chinese[name].map { "\($0)（\(system)）" } ?? system, en: system)
+    }
+
+    // MARK: Workbooks (工作簿)
+
+    public static let workbookNeedsSheet = Message(zh: "工作簿至少需要一个工作表", en: "a workbook needs at least one sheet")
+    public static let archiveHasNoData = Message(zh: "内存中的压缩包没有数据", en: "the in-memory archive has no data")
+
+    public static func cannotBuildArchive(_ reason: String) -> Message {
+      Message(zh: "无法生成 .xlsx 压缩包：\(reason)", en: "cannot build the .xlsx archive: \(reason)")
+    }
   }
 }
