@@ -15,7 +15,7 @@ extension Say {
     public static let footer = Message(zh: "fenjie 报告", en: "fenjie report")
     public static let scenario = Message(zh: "情景", en: "Scenario")
     public static let rule = Message(zh: "分解规则", en: "Rule")
-    public static let simulation = Message(zh: "模拟", en: "Simulation")
+    public static let simulation = Message(zh: "模拟参数", en: "Simulation")
     public static let whatIf = Message(zh: "假设变化", en: "What-if")
     public static let summary = Message(zh: "要点", en: "Summary")
 
@@ -48,7 +48,7 @@ extension Say {
     }
 
     public static func someInfeasible(_ n: Int) -> Message {
-      Message(zh: "共 \(n) 个分解指标，以上指标无法按设定分解", en: "of \(n) split lines cannot be allocated as set")
+      Message(zh: "共 \(n) 个分解指标，✗ 为其中按设定无法分解的个数", en: "of \(n) split lines cannot be allocated as set")
     }
 
     public static func allGoalsCard(_ goals: Int) -> Message {
@@ -90,6 +90,13 @@ extension Say {
       en: "P10/P50/P90: the district outcome that 10%, 50% and 90% of runs stay below. 期望缺口: the expected shortfall E[max(0, 目标值 − outcome)]. 缺口主要来自: the streets that carry most of a miss.")
 
     public static let notesSection = Message(zh: "说明", en: "Model notes and sources")
+
+    /// The quantile rule of the simulation (`SimulationResult.quantileRule`) in planners' words.
+    public static func quantileRule(_ english: String) -> Message {
+      Message(
+        zh: "精确次序统计量：n 个模拟结果的 p 分位数取第 k 小的值，k = ceil(p·n)（经验分布函数的逆，Hyndman–Fan 第 1 类）",
+        en: english)
+    }
 
     public static func quantiles(_ definition: String) -> Message {
       Message(zh: "分位数 P10/P50/P90：\(definition)。", en: "P10/P50/P90: \(definition).")
