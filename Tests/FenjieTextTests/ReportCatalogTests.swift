@@ -35,7 +35,7 @@ import Testing
       a.sources(["附件1"]), a.marginHeader, a.notReached, a.alreadySafe, a.notReachedRemark, a.alreadySafeRemark,
       a.confidenceNote("90%", "方法", runs: 100, seed: "1", checkRuns: 250, checkSeed: "2"),
       a.lockedCellsNote, a.illustrativeSubtitle,
-      u.finding("error", "targets.csv，第3行", "消息"), u.missingYears("雏鹰企业"), u.goalMismatch("雏鹰企业", "220", sum: true, "210"),
+      u.finding("error", "targets.csv，第3行", "消息"), u.place(file: "s.csv", row: 3, toml: false, column: "E (惠山街道)"), u.missingYears("雏鹰企业"), u.goalMismatch("雏鹰企业", "220", sum: true, "210"),
       u.rateDiffers("研发人员增速", "20", "25"), u.belowDistrict("雏鹰企业", "60", "70", 2025),
       u.aboveParent("其中:甲", "5", "甲", "4"), u.parentNotApplicable("其中:甲", "5", "甲"),
       u.columnExceedsDistrict(18, ["甲 5 > 4"], more: true),
@@ -116,7 +116,7 @@ import Testing
   }
 
   @Test func englishHasNoChineseSentence() {
-    let data = ["梁溪区", "甲街道", "新区", "老城区", "雏鹰企业", "高新技术产业产值占比", "高新技术产业产值", "亿元", "科技人才导入行动计划",
+    let data = ["梁溪区", "惠山街道", "甲街道", "新区", "老城区", "雏鹰企业", "高新技术产业产值占比", "高新技术产业产值", "亿元", "科技人才导入行动计划",
       "研发人员增速", "占比", "附件1", "附件2", "其中:甲", "甲", "乙", "家", "原因", "消息", "来源", "方法", "情景默认值", "均衡分解", "2024年分解表",
       "a（2026年）", "b（2026年）", "targets.csv，第3行", "分解表!F12", "年度目标任务分解表"]
     for message in Self.messages {
@@ -135,5 +135,16 @@ import Testing
       #expect(!message.chinese.contains(where: ambiguous.contains), "\(message.chinese)")
       #expect(!message.english.contains(where: ambiguous.contains), "\(message.english)")
     }
+  }
+}
+
+@Suite struct PlaceTests {
+  @Test func placesReadInEachLanguage() {
+    let place = Say.Audit.place(file: "streets.csv", row: 3, toml: false, column: "E (惠山街道)")
+    #expect(place.chinese == "streets.csv，第3行，E列（惠山街道）")
+    #expect(place.english == "streets.csv, row 3, column E (惠山街道)")
+    let line = Say.Audit.place(file: "scenario.toml", row: 4, toml: true, column: nil)
+    #expect(line.chinese == "scenario.toml，第4行" && line.english == "scenario.toml, line 4")
+    #expect(Say.Audit.place(file: "t.csv", row: nil, toml: false, column: "M").chinese == "t.csv，M列")
   }
 }

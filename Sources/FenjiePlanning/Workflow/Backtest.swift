@@ -89,7 +89,7 @@ public struct Backtest: Sendable {
       let year = actual.year
       let published = full.table(year: year, kind: .target)
       guard let targets = published ?? fit.targets[year] else { continue }
-      let targetSource = published.map { "\(year) 分解表 (\($0.provenance.label))" } ?? fit.sources[year]!
+      let targetSource = published.map { Say.Planning.publishedTable(year, $0.provenance.label).text() } ?? fit.sources[year]!
       var variants: [Double?] = [nil]
       if let progress = full.table(year: year, kind: .progress) { variants.append(progress.fractionOfYear ?? 0) }
       for fraction in variants {

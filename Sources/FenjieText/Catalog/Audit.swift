@@ -17,6 +17,30 @@ extension Say {
       return Message(zh: "\(s.chinese)：\(place)：\(message)", en: "\(s.english): \(place): \(message)")
     }
 
+    /// Where in a file: "targets.csv，第3行，E列（惠山街道）" / "targets.csv, row 3, column E (惠山街道)";
+    /// a TOML file counts lines ("第4行" / "line 4"). `column` is the letter and its header, "E (惠山街道)".
+    /// For `SourcePlace.description`, which input errors share: to be switched over together with the
+    /// input errors' own messages (FenjieFiles), whose tests name places in English today.
+    public static func place(file: String, row: Int?, toml: Bool, column: String?) -> Message {
+      var zh = file
+      var en = file
+      if let row {
+        zh += "，第\(row)行"
+        en += toml ? ", line \(row)" : ", row \(row)"
+      }
+      if let column {
+        en += ", column \(column)"
+        if let space = column.firstIndex(of: " "), column.hasSuffix(")"), column[column.index(after: space)...].hasPrefix("(") {
+          let letter = column[..<space]
+          let header = column[column.index(space, offsetBy: 2)..<column.index(before: column.endIndex)]
+          zh += "，\(letter)列（\(header)）"
+        } else {
+          zh += "，\(column)列"
+        }
+      }
+      return Message(zh: zh, en: en)
+    }
+
     public static func missingYears(_ name: String) -> Message {
       Message(zh: "\(name)：部分规划年份没有目标", en: "\(name): no target for some plan years")
     }
