@@ -226,12 +226,12 @@ final class AllocateCommandTests: XCTestCase {
   func testCheckFindsTheNoiseColumn() throws {
     let named = try runFenjie(["check", "Tests/Fixtures/noise-column/scenario.toml"])
     XCTAssertEqual(named.status, 2)
-    XCTAssertTrue(named.stdout.contains("row 1, column M (科技城区)"), named.stdout)
+    XCTAssertTrue(named.stdout.contains("第1行，M列（科技城区）"), named.stdout)
     let disguised = try runFenjie(["check", "Tests/Fixtures/noise-area/scenario.toml"])
     XCTAssertEqual(disguised.status, 2)
-    XCTAssertTrue(disguised.stdout.contains("column M (科技城区)：本列有 18 个指标单独超过全区目标"), disguised.stdout)
+    XCTAssertTrue(disguised.stdout.contains("M列（科技城区）：本列有 18 个指标单独超过全区目标"), disguised.stdout)
     let clean = try runFenjie(["check"])
     XCTAssertEqual(clean.status, 0)
-    XCTAssertTrue(clean.stdout.contains("no problems found"))
+    XCTAssertTrue(clean.stdout.contains("没有发现问题"))
   }
 }
