@@ -9,6 +9,9 @@ import Testing
   /// Chinese name), Chinese units, menu items of Excel and WPS as a Chinese Windows shows them, and
   /// examples written as a planner types them (the shipped data's names).
   static let chineseKeptInEnglish = [
+    // The table labels the English mode also shows (its tables keep the planner's Chinese column
+    // names), which the English explanations name.
+    "其中", "规上工业总产值", "合计", "区目标", "达成", "期望缺口", "缺口主要来自", "目标值", "分解说明",
     "分解表", "分解", "示例数据", "完成数", "亿元", "另存为", "逗号分隔", "指标", "扬名街道", "高新技术企业申报数", "外国高端人才来华工作数",
     "１", "－", "＝", "“", "”", "［", "］", "，", "、",
   ]

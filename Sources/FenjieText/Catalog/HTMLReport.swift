@@ -3,7 +3,7 @@
 extension Say {
   public enum HTML {
     /// The page's `lang` attribute.
-    public static let lang = Message(zh: "zh-CN", en: "en")
+    public static var lang: String { Language.current == .chinese ? "zh-CN" : "en" }
 
     public static func title(_ region: String, _ year: Int, _ goalYear: Int) -> Message {
       Message(

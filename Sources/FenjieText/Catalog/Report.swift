@@ -201,10 +201,10 @@ extension Say {
 
     public static var summaryHeader: [Message] {
       [
-        Message(zh: "预测", en: "预测"), Message(zh: "拟合年份", en: "拟合年份"), Message(zh: "事件数", en: "事件"),
+        Message(zh: "预测", en: "forecast"), Message(zh: "拟合年份", en: "fitted on"), Message(zh: "事件数", en: "events"),
         Message(zh: "Brier 分数", en: "Brier"), Message(zh: "朴素模型 Brier", en: "naive Brier"),
-        Message(zh: "命中/期望", en: "命中/期望"), Message(zh: "z", en: "z"),
-        Message(zh: "落在 P10-P90 内", en: "P10-P90 内"),
+        Message(zh: "命中/期望", en: "hits/expected"), Message(zh: "z 值", en: "z"),
+        Message(zh: "落在 P10-P90 内", en: "inside P10-P90"),
       ]
     }
 
