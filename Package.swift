@@ -86,7 +86,7 @@ let package = Package(
     .testTarget(name: "FenjieTextTests", dependencies: ["FenjieText"]),
     .testTarget(name: "GLPKTests", dependencies: ["GLPK", "LinearProgramming", "CGLPK", "FenjieText", "TestSupport"]),
     .testTarget(name: "FenjieCoreTests", dependencies: ["FenjieCore", "GLPK", "TestSupport"]),
-    .testTarget(name: "FenjieSimulationTests", dependencies: ["FenjieSimulation"]),
+    .testTarget(name: "FenjieSimulationTests", dependencies: ["FenjieSimulation", "FenjieText"]),
     .testTarget(
       name: "FenjiePlanningTests",
       dependencies: ["FenjiePlanning", "FenjieCore", "FenjieSimulation", "FenjieReports", "GLPK", "TestSupport"]),

@@ -239,9 +239,7 @@ public struct HTMLReport: Sendable {
     for note in simulationReport.notes where note != illustrativeNote && !note.hasPrefix(sourcesPrefix) {
       out += "<li>\(xmlEscape(note))</li>\n"
     }
-    let rule = simulation.quantileDefinition == SimulationResult.quantileRule
-      ? Say.HTML.quantileRule(simulation.quantileDefinition).text() : simulation.quantileDefinition
-    out += "<li>\(xmlEscape(Say.HTML.quantiles(rule).text()))</li>\n"
+    out += "<li>\(xmlEscape(Say.HTML.quantiles(simulation.quantileDefinition).text()))</li>\n"
     out += "<li>\(xmlEscape(Say.HTML.wilson.text()))</li>\n"
     out += "</ul>\n"
     var sources: [String] = []

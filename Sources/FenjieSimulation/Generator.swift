@@ -1,3 +1,4 @@
+import FenjieText
 /// SplitMix64 (Steele, Lea & Flood 2014; reference code by Sebastiano Vigna, 2015).
 ///
 /// `state += 0x9E3779B97F4A7C15`, then a 64-bit finaliser of the new state. Used only to expand a
@@ -33,7 +34,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 /// Seeded from a 64-bit value through ``SplitMix64``.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
   /// The name reported with every result.
-  public static let name = "xoshiro256** (seeded by SplitMix64)"
+  public static var name: String { Say.Simulation.generator.text() }
 
   @usableFromInline var s0: UInt64
   @usableFromInline var s1: UInt64

@@ -1,3 +1,4 @@
+import FenjieText
 import Foundation
 
 /// The rest of a year, informed by its pace so far: a conjugate normal update of log R.
@@ -45,8 +46,7 @@ public struct PaceUpdate: Sendable, Equatable, Codable {
   }
 
   /// The method in one line, for reports.
-  public static let method =
-    "conjugate normal update of log R by the pace so far: ℓ = log(known ÷ (target·e)) (counts: (known + ½) ÷ (target·e + ½)), measurement variance κ·σ²·(1 − e)/e (+ 1/(known + ½) for counts), weight w = σ²/(σ² + variance), log-mean μ + w(ℓ − μ), spread σ·√(1 − w); e = the share of the year's expected result due by the months reported"
+  public static var method: String { Say.Simulation.paceMethod.text() }
 
   /// - Parameters:
   ///   - target: the street's target for the whole year (≥ 0).

@@ -1,3 +1,4 @@
+import FenjieText
 /// Everything the Monte Carlo simulation needs, as plain data (no dependency on the allocation).
 ///
 /// JSON (the `Codable` form, keys in snake_case):
@@ -86,7 +87,7 @@ public struct PlanSpan: Sendable, Codable, Equatable {
 
   /// The goal's kind in English, for tables: "annual" or "plan total (3 years)".
   public func kind(_ type: GoalType) -> String {
-    type == .annual ? "annual" : "plan total (\(length) years)"
+    (type == .annual ? Say.Simulation.annualGoal : Say.Simulation.planTotalGoal(length)).text()
   }
 }
 

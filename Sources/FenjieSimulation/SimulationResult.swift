@@ -1,3 +1,4 @@
+import FenjieText
 /// What a simulation found. Every field is a pure function of (input, runs, seed): the thread count
 /// never changes a single bit of it. JSON keys are snake_case.
 public struct SimulationResult: Sendable, Codable, Equatable {
@@ -34,8 +35,7 @@ public struct SimulationResult: Sendable, Codable, Equatable {
   }
 
   /// The quantile rule used for P10/P50/P90.
-  public static let quantileRule =
-    "exact order statistic: the p-quantile of n stored outcomes is the k-th smallest, k = ceil(p·n) (inverse empirical CDF, Hyndman–Fan type 1)"
+  public static var quantileRule: String { Say.Simulation.quantileRule.text() }
 }
 
 /// A 95% Wilson score interval for a probability.

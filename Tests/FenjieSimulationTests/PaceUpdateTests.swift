@@ -1,3 +1,4 @@
+import FenjieText
 import Foundation
 import XCTest
 
@@ -110,7 +111,7 @@ final class PaceUpdateTests: XCTestCase {
     XCTAssertEqual(four.length, 4)
     XCTAssertEqual(four.label(.planTotal), "四年 2022–2025")
     XCTAssertEqual(four.label(.annual), "2025")
-    XCTAssertEqual(four.kind(.planTotal), "plan total (4 years)")
+    XCTAssertEqual(four.kind(.planTotal), Say.Simulation.planTotalGoal(4).text())
     XCTAssertEqual(PlanSpan(first: 2024, last: 2026).label(.planTotal), "三年 2024–2026")
     let input = SimulationInput(areas: [], years: [2025], groups: [], factor: .district, indicators: [], planYears: [2022, 2025])
     XCTAssertEqual(input.planSpan, four)

@@ -267,7 +267,7 @@ struct DeterminismTests {
     let result = try Simulator(input: mixedModel()).run(runs: 1000, seed: 9, threads: 2)
     #expect(result.runs == 1000)
     #expect(result.seed == 9)
-    #expect(result.generator == "xoshiro256** (seeded by SplitMix64)")
+    #expect(result.generator == Say.Simulation.generator.text())
     #expect(result.goalYear == 2026)
     #expect(result.goals.count == 5)
     #expect(result.groups.map(\.group) == ["firms", "talent"])

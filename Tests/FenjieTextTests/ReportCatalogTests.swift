@@ -73,7 +73,7 @@ import Testing
     return [
       h.title("梁溪区", 2025, 2026), h.kicker, h.footer, h.scenario, h.rule, h.simulation, h.whatIf, h.summary, h.illustrativeNotice,
       h.infeasibleHeading(2), h.infeasibleAsSet, h.tableCard(2025), h.lines(3), h.allFeasible(20), h.someInfeasible(20),
-      h.allGoalsCard(48), h.quantileRule("rule"), h.interval("1%", "2%"), h.groupCard("科技人才导入行动计划", 14), h.riskiest, h.tableSection(2025),
+      h.allGoalsCard(48), Say.Simulation.quantileRule, h.interval("1%", "2%"), h.groupCard("科技人才导入行动计划", 14), h.riskiest, h.tableSection(2025),
       h.tableLead("均衡分解"), h.goalTableSection, h.goalTableLead, h.notesSection, h.wilson, h.sources, h.oddsSection(48),
       h.below50, h.above80, h.whiskers, h.oddsAxis, h.intervalColumn, h.oddsChartTitle, h.distributionSection(8),
       h.distributionLead, h.median, h.mean, h.target, h.outcomeAxis, h.distributionChartTitle, h.shortfallSection(8, 2026),

@@ -91,12 +91,6 @@ extension Say {
 
     public static let notesSection = Message(zh: "说明", en: "Model notes and sources")
 
-    /// The quantile rule of the simulation (`SimulationResult.quantileRule`) in planners' words.
-    public static func quantileRule(_ english: String) -> Message {
-      Message(
-        zh: "精确次序统计量：n 个模拟结果的 p 分位数取第 k 小的值，k = ceil(p·n)（经验分布函数的逆，Hyndman–Fan 第 1 类）",
-        en: english)
-    }
 
     public static func quantiles(_ definition: String) -> Message {
       Message(zh: "分位数 P10/P50/P90：\(definition)。", en: "P10/P50/P90: \(definition).")

@@ -93,5 +93,23 @@ extension Say {
     public static func between(_ low: String, _ high: String) -> Message {
       Message(zh: "\(low) 到 \(high) 之间的数", en: "between \(low) and \(high)")
     }
+  
+    // MARK: Methods echoed in reports and JSON
+
+    /// The pace update of a year in progress (`PaceUpdate`).
+    public static let paceMethod = Message(
+      zh: "按年内进度对 log R 做共轭正态更新：ℓ = log(已完成 ÷ (目标·e))（计数类：(已完成 + ½) ÷ (目标·e + ½)），观测方差 κ·σ²·(1 − e)/e（计数类另加 1/(已完成 + ½)），权重 w = σ²/(σ² + 观测方差)，更新后对数均值 μ + w(ℓ − μ)，离散度 σ·√(1 − w)；e 为已报告月份应完成的全年期望结果的份额",
+      en: "conjugate normal update of log R by the pace so far: ℓ = log(known ÷ (target·e)) (counts: (known + ½) ÷ (target·e + ½)), measurement variance κ·σ²·(1 − e)/e (+ 1/(known + ½) for counts), weight w = σ²/(σ² + variance), log-mean μ + w(ℓ − μ), spread σ·√(1 − w); e = the share of the year's expected result due by the months reported")
+    /// The quantile rule of P10/P50/P90 (`SimulationResult.quantileRule`).
+    public static let quantileRule = Message(
+      zh: "精确次序统计量：n 个模拟结果的 p 分位数取第 k 小的值，k = ceil(p·n)（经验分布函数的逆，Hyndman–Fan 第 1 类）",
+      en: "exact order statistic: the p-quantile of n stored outcomes is the k-th smallest, k = ceil(p·n) (inverse empirical CDF, Hyndman–Fan type 1)")
+    /// The goal's kind: "annual" / "plan total (3 years)".
+    public static let annualGoal = Message(zh: "年度目标", en: "annual")
+    public static func planTotalGoal(_ years: Int) -> Message {
+      Message(zh: "规划期合计（\(years)年）", en: "plan total (\(years) years)")
+    }
+    /// The generator as the reports name it.
+    public static let generator = Message(zh: "xoshiro256**（以 SplitMix64 播种）", en: "xoshiro256** (seeded by SplitMix64)")
   }
 }
