@@ -35,6 +35,9 @@ extension Fenjie {
 
     var confidenceRuns: Int { confidenceRunsOption ?? 20_000 }
 
+    @Option(help: ArgumentHelp("With a tree dataset (city → district → street): show this region's table only.", valueName: "NAME"))
+    var region: String?
+
     func validate() throws {
       try layout.check(output.resolvedFormat)
       if let confidence, !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be a probability between 0 and 1, e.g. 0.9") }
@@ -50,7 +53,8 @@ extension Fenjie {
     }
 
     func run() throws {
-      var loaded = try scenario.load()
+      var loaded = try scenario.load(allowTree: true)
+      if loaded.tree != nil || region != nil { return try runTree(loaded) }
       var margins: ConfidenceMargins? = nil
       let result: AllocationResult
       if let from {

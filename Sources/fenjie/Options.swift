@@ -1,4 +1,5 @@
 import ArgumentParser
+import FenjieText
 import FenjieCore
 import FenjieFiles
 import FenjiePlanning
@@ -18,16 +19,17 @@ struct ScenarioOptions: ParsableArguments {
 
   @OptionGroup var changes: ChangeOptions
 
-  func load() throws -> Scenario {
-    try Fenjie.loadScenario(scenario, year: year, changes: changes.changes)
+  func load(allowTree: Bool = false) throws -> Scenario {
+    try Fenjie.loadScenario(scenario, year: year, changes: changes.changes, allowTree: allowTree)
   }
 }
 
 extension Fenjie {
   /// Loads a scenario and prints what its reading found doubtful (`ReadingWarning`) on standard
   /// error: the run goes on, but never silently.
-  static func loadScenario(_ path: String, year: Int? = nil, changes: ScenarioChanges) throws -> Scenario {
+  static func loadScenario(_ path: String, year: Int? = nil, changes: ScenarioChanges, allowTree: Bool = false) throws -> Scenario {
     let scenario = try ScenarioLoader.load(path, year: year, changes: changes)
+    if scenario.tree != nil, !allowTree { throw InputErrors([InputError(file: path, Say.Tree.treeNotSupported.description)]) }
     for warning in scenario.dataset.readingWarnings {
       StandardStreams.writeError(escapingControlCharacters("fenjie: warning: \(warning.description)\n"))
     }

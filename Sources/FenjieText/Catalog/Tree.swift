@@ -1,0 +1,127 @@
+/// Regions in levels (市 → 区 → 街道): the tree dataset, its allocation and its outputs (层级分解).
+extension Say {
+  public enum Tree {
+    static func number(_ value: Double, whole: Bool) -> String {
+      if whole || value == value.rounded() { return String(Int(value.rounded())) }
+      let hundredths = Int((value * 100).rounded())
+      let fraction = abs(hundredths) % 100
+      return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    public static func namedTwice(_ region: String) -> Message {
+      Message(zh: "地区“\(region)”在层级中出现了两次", en: "the region \(region) is named twice in the tree")
+    }
+
+    public static func areasAreChildren(_ region: String, _ areas: [String], _ children: [String]) -> Message {
+      Message(
+        zh: "\(region)的下级地区应为 \(children.joined(separator: "、"))，但其 areas 为 \(areas.joined(separator: "、"))",
+        en: "\(region)'s areas must be its child regions \(children.joined(separator: ", ")), not \(areas.joined(separator: ", "))")
+    }
+
+    public static func shareAcrossRegions(_ region: String, _ line: String) -> Message {
+      Message(
+        zh: "\(region)的“\(line)”是占比指标：占比不能跨地区分解（请在各区数据中分别设定）",
+        en: "\(region)'s line \(line) is a share: a share is not split across regions (set it in each district's own data)")
+    }
+
+    public static func lineMissingInChild(parent: String, child: String, line: String) -> Message {
+      Message(
+        zh: "\(parent)的指标“\(line)”在下级\(child)的数据中没有：上级分解的每一项指标下级都须具备",
+        en: "\(parent)'s line \(line) is missing from its child \(child): every line a parent splits must be in each child's data")
+    }
+
+    public static func kindDiffers(child: String, line: String, _ own: String, _ parent: String) -> Message {
+      Message(
+        zh: "\(child)的指标“\(line)”类型为 \(own)，上级为 \(parent)",
+        en: "\(child)'s line \(line) is of kind \(own), its parent's is \(parent)")
+    }
+
+    public static func unitDiffers(child: String, line: String, _ own: String, _ parent: String) -> Message {
+      Message(
+        zh: "\(child)的指标“\(line)”单位为“\(own)”，上级为“\(parent)”：上下级单位必须一致",
+        en: "\(child)'s line \(line) is in \(own), its parent's in \(parent): the unit must be the same at every level")
+    }
+
+    public static func parentLineDiffers(child: String, line: String) -> Message {
+      Message(
+        zh: "\(child)的“其中”指标“\(line)”所属的上级指标与上级地区不同",
+        en: "\(child)'s \"其中\" line \(line) belongs to another line than at its parent region")
+    }
+
+    public static func yearOutside(_ region: String, _ year: Int, _ years: [Int]) -> Message {
+      let list = years.map(String.init).joined(separator: ", ")
+      return Message(
+        zh: "\(year)年不在\(region)的规划年份（\(list)）之内",
+        en: "\(year) is outside \(region)'s plan years (\(list))")
+    }
+
+    public static func targetFromParent(_ parent: String, value: Double, own: Double) -> Message {
+      Message(
+        zh: "本年目标为\(parent)分解下达的 \(number(value, whole: false))（本区自有数据为 \(number(own, whole: false))）",
+        en: "this year's target is the \(number(value, whole: false)) \(parent) gives (the district's own data says \(number(own, whole: false)))")
+    }
+
+    public static func childCapped(
+      _ child: String, cap: Double, unit: String, whole: Bool, capped: [(String, Double)], locked: [String]
+    ) -> Message {
+      let zhParts = capped.map { "\($0.0) \(number($0.1, whole: whole))" }.joined(separator: "、")
+      let enParts = capped.map { "\($0.0) \(number($0.1, whole: whole))" }.joined(separator: ", ")
+      let zhLocked = locked.isEmpty ? "" : "；锁定：\(locked.joined(separator: "、"))"
+      let enLocked = locked.isEmpty ? "" : "; locked: \(locked.joined(separator: ", "))"
+      return Message(
+        zh: "\(child)最多只能承担 \(number(cap, whole: whole))\(unit)：受其下级各单位上限之和所限（\(zhParts)\(zhLocked)）",
+        en: "\(child) can carry at most \(number(cap, whole: whole))\(unit): its areas are capped (\(enParts)\(enLocked))")
+    }
+
+    // MARK: Reading the tree file
+
+    public static let childrenNeeded = Message(
+      zh: "层级数据需要 [[children]]：每个下级地区一项（dataset = \"下级数据文件\"）",
+      en: "a tree dataset needs [[children]]: one per child region (dataset = \"path/to/its/dataset.toml\")")
+
+    public static func cycle(_ path: String, through chain: [String]) -> Message {
+      Message(
+        zh: "层级数据形成循环：\(path) 经由 \(chain.joined(separator: " → ")) 又引用了自身",
+        en: "the tree names itself: \(path) again through \(chain.joined(separator: " → "))")
+    }
+
+    public static func childDatasetNeeded(_ index: Int) -> Message {
+      Message(
+        zh: "第\(index)个 [[children]] 需要 dataset = \"下级数据文件\"",
+        en: "[[children]] number \(index) needs dataset = \"path/to/its/dataset.toml\"")
+    }
+
+    // MARK: Outputs
+
+    public static func cityTitle(_ region: String, _ year: Int) -> Message {
+      Message(zh: "\(region) \(year)年度目标任务分解表（各下级地区）", en: "\(region) \(year) targets by region")
+    }
+
+    public static func parentLabel(_ parent: String) -> Message {
+      Message(zh: "上级：\(parent)", en: "parent: \(parent)")
+    }
+
+    public static func consistencyNote(_ parent: String) -> Message {
+      Message(
+        zh: "各指标的区目标即\(parent)分解下达本区的数值（上下级合计一致）",
+        en: "each line's district target is what \(parent) gives this region (the levels add up)")
+    }
+
+    public static func unknownRegion(_ name: String, _ regions: [String]) -> Message {
+      Message(
+        zh: "--region \(name)：层级中没有这个地区（有：\(regions.joined(separator: "、"))）",
+        en: "--region \(name): no such region in the tree (there are: \(regions.joined(separator: ", ")))")
+    }
+
+    public static let regionWithoutTree = Message(
+      zh: "--region 只用于层级数据（市 → 区 → 街道）",
+      en: "--region works only with a tree dataset (city → district → street)")
+
+    public static let treeNotSupported = Message(
+      zh: "此命令暂不支持层级数据：请用 fenjie allocate，或对单个区的数据运行",
+      en: "this command does not take a tree dataset yet: use fenjie allocate, or run it on one district's dataset")
+
+    public static let workbookCitySheet = Message(zh: "各地区", en: "regions")
+    public static let htmlRegions = Message(zh: "下级地区", en: "Regions")
+  }
+}
