@@ -60,12 +60,14 @@ public struct TreeReport: Sendable, TextReport {
 
   /// Each table's CSV under a row naming its region and parent, a blank row between tables.
   public func csv() -> String {
-    shown.map { table in
-      let head = TextTable(header: ["地区", "上级"], alignments: [.left, .left])
-      var named = head
+    let bom: Character = "\u{FEFF}"
+    let text = shown.map { table in
+      var named = TextTable(header: ["地区", "上级"], alignments: [.left, .left])
       named.add([table.region, table.parent ?? ""])
-      return named.csv() + report(table).csv()
+      return String(named.csv().drop { $0 == bom }) + String(report(table).csv().drop { $0 == bom })
     }.joined(separator: "\r\n")
+    // One byte-order mark, at the start (Excel reads it as UTF-8).
+    return String(bom) + text
   }
 
   public func json() -> JSONValue {

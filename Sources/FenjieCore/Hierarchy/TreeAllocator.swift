@@ -205,6 +205,13 @@ public struct TreeAllocator: Sendable {
           if let room = rooms[child.name]?[line.id] {
             s.areaRooms[line.id, default: [:]][child.name] = room
             s.open[line.id, default: []].append(child.name)
+            // A child that keeps its published table of the year: its total is a lock here, which a
+            // repair may only name as a change of that lock, never as a raised cap.
+            if child.dataset.table(year: year, kind: .target) != nil, room.parts.allSatisfy(\.locked),
+              !s.locks.contains(where: { $0.indicator == line.id && $0.area == child.name })
+            {
+              s.locks.append(Lock(indicator: line.id, area: child.name, value: room.cap))
+            }
           } else {
             s.closed[line.id, default: []].append(child.name)
           }

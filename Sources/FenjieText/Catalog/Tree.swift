@@ -66,8 +66,8 @@ extension Say {
     ) -> Message {
       let zhParts = capped.map { "\($0.0) \(number($0.1, whole: whole))" }.joined(separator: "、")
       let enParts = capped.map { "\($0.0) \(number($0.1, whole: whole))" }.joined(separator: ", ")
-      let zhLocked = locked.isEmpty ? "" : "；锁定：\(locked.joined(separator: "、"))"
-      let enLocked = locked.isEmpty ? "" : "; locked: \(locked.joined(separator: ", "))"
+      let zhLocked = locked.isEmpty ? "" : (capped.isEmpty ? "" : "；") + "锁定：\(locked.joined(separator: "、"))"
+      let enLocked = locked.isEmpty ? "" : (capped.isEmpty ? "" : "; ") + "locked: \(locked.joined(separator: ", "))"
       return Message(
         zh: "\(child)最多只能承担 \(number(cap, whole: whole))\(unit)：受其下级各单位上限之和所限（\(zhParts)\(zhLocked)）",
         en: "\(child) can carry at most \(number(cap, whole: whole))\(unit): its areas are capped (\(enParts)\(enLocked))")
