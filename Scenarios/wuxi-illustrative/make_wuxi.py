@@ -45,7 +45,8 @@ def split(total, weights, whole=True):
     s = sum(weights)
     raw = [total * w / s for w in weights]
     if not whole:
-        return [round(x, 2) for x in raw]
+        # In hundredths, largest remainders first, so the areas add up to the total exactly.
+        return [v / 100 for v in split(int(round(total * 100)), weights)]
     values = [int(x) for x in raw]
     order = sorted(range(len(raw)), key=lambda i: (values[i] - raw[i], i))
     for i in order[: total - sum(values)]:

@@ -49,7 +49,8 @@ extension Fenjie {
     }
 
     func run() throws {
-      let loaded = try Fenjie.loadScenario(scenario, changes: changes.changes)
+      let loaded = try Fenjie.loadScenario(scenario, changes: changes.changes, allowTree: true)
+      if loaded.tree != nil { return try runTree(loaded) }
       let settings = simulation.settings(loaded)
       let setup = try Fenjie.planner.simulationSetup(loaded, settings: settings)
       if let writeModel {

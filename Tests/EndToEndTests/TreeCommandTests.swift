@@ -108,8 +108,32 @@ final class TreeCommandTests: XCTestCase {
   }
 
   func testOtherCommandsRefuseATree() throws {
-    let run = try runFenjie(["simulate", scenario, "--runs", "100"])
+    let run = try runFenjie(["compare", scenario, "Scenarios/liangxi-2025.toml", "--no-odds"])
     XCTAssertEqual(run.status, 2, run.stderr)
     XCTAssertTrue(run.stderr.contains("wuxi-2025.toml"), run.stderr)
+  }
+
+  func testCheckReadsEveryRegion() throws {
+    let run = try runFenjie(["check", scenario])
+    XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+    XCTAssertTrue(run.stdout.contains("wuxi-2025.toml"), run.stdout)
+  }
+
+  /// The odds of every region's targets: one table per region, the same bytes for any thread count.
+  func testSimulateTheTree() throws {
+    let one = try runFenjie(["simulate", scenario, "--runs", "3000", "--threads", "1", "--format", "json"])
+    XCTAssertEqual(one.status, 0, one.stderr)
+    let two = try runFenjie(["simulate", scenario, "--runs", "3000", "--threads", "2", "--format", "json"])
+    XCTAssertEqual(one.stdout, two.stdout)
+    let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+    XCTAssertEqual(document["runs"] as? Int, 3000)
+    let regions = try XCTUnwrap(document["regions"] as? [[String: Any]])
+    XCTAssertEqual(regions.count, 9)
+    XCTAssertEqual(regions[0]["region"] as? String, "无锡市")
+    let city = try XCTUnwrap((regions[0]["lines"] as? [[String: Any]])?.first)
+    XCTAssertEqual(city["target"] as? Double, 10_000)
+    XCTAssertEqual(city["streets"] as? Int, 69, "every street of the eight districts")
+    let p = try XCTUnwrap(city["p_hit"] as? Double)
+    XCTAssertTrue(p > 0.3 && p < 0.7, "targets at the mean: about even odds, got \(p)")
   }
 }

@@ -20,3 +20,13 @@ extension Planner {
     }
   }
 }
+
+extension Planner {
+  /// The tree's allocation and the odds of every region's targets for the year (`TreeOdds`).
+  public func simulateTree(
+    _ scenario: Scenario, settings: SimulationSettings, threads: Int
+  ) throws(PlanningError) -> (TreeAllocation, TreeOdds) {
+    let allocation = try allocateTree(scenario)
+    return (allocation, TreeOdds.simulate(allocation, settings: settings, threads: threads))
+  }
+}

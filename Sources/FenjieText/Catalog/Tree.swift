@@ -121,6 +121,24 @@ extension Say {
       zh: "此命令暂不支持层级数据：请用 fenjie allocate，或对单个区的数据运行",
       en: "this command does not take a tree dataset yet: use fenjie allocate, or run it on one district's dataset")
 
+    public static func oddsTitle(_ region: String, _ year: Int) -> Message {
+      Message(zh: "\(region) \(year)年目标达成概率", en: "\(region): the odds of the \(year) targets")
+    }
+
+    public static func oddsRunLine(_ runs: Int, _ seed: UInt64, _ generator: String, _ version: String) -> Message {
+      Message(
+        zh: "模拟 \(runs) 次，种子 \(seed)，随机数生成器 \(generator)，fenjie \(version)",
+        en: "\(runs) runs, seed \(seed), generator \(generator), fenjie \(version)")
+    }
+
+    public static func oddsAll(_ p: String) -> Message {
+      Message(zh: "全部指标同时达成的概率：\(p)", en: "odds of every line at once: \(p)")
+    }
+
+    public static let oddsModel = Message(
+      zh: "模型：各街道完成数 = 目标 × R，log R 含每个上级地区一个年度共同因子（相关系数 ρ 在各层平分）和街道自身波动；计数指标取泊松分布。各地区的目标为上级下达数（顶层为本级目标）。",
+      en: "Model: each street's result = target × R; log R has one shared factor per region above the street (ρ split equally between the levels) plus the street's own noise; counts are Poisson. Each region's target is what its parent gave it (the top's own goal).")
+
     public static let workbookCitySheet = Message(zh: "各地区", en: "regions")
     public static let htmlRegions = Message(zh: "下级地区", en: "Regions")
   }

@@ -1,0 +1,20 @@
+import ArgumentParser
+import FenjieCore
+import FenjieFiles
+import FenjiePlanning
+import FenjieReports
+import Foundation
+
+extension Fenjie.Simulate {
+  /// A tree scenario: the odds of every region's targets for the allocated year (`TreeOdds`).
+  func runTree(_ loaded: Scenario) throws {
+    if precision != nil || writeModel != nil {
+      throw ValidationError("--precision and --write-model take one district's scenario, not a tree")
+    }
+    let settings = simulation.settings(loaded)
+    let (_, odds) = try Fenjie.planner.simulateTree(loaded, settings: settings, threads: simulation.threads)
+    var report = TreeOddsReport(odds, version: Fenjie.version)
+    report.width = layout.width(writingTo: output.output)
+    try output.emit(text: { report.render(output.resolvedFormat) }, workbook: report.workbook, inputs: loaded.inputFiles)
+  }
+}
