@@ -58,7 +58,7 @@ public struct TreeOdds: Sendable {
   public var seed: UInt64
   public var regions: [RegionOdds]
 
-  /// One street on one line: where its draws go.
+  /// One street on one line: where its draws go (scalars only: the hot loop holds no references).
   struct Entry: Sendable {
     var target: Double
     var whole: Bool
@@ -67,10 +67,10 @@ public struct TreeOdds: Sendable {
     /// √(ρ/L) and √(1 − ρ).
     var factorWeight: Double
     var ownWeight: Double
-    /// Region indices above the street (its factors).
-    var regions: [Int]
-    /// (region, line) slots its result adds to.
-    var slots: [Int]
+    /// The street's district (a leaf region): its factor sum Σ_ℓ Z_ℓ over the regions above.
+    var leaf: Int
+    /// The district's (region, line) slot; totals roll up to the regions above after each run.
+    var slot: Int
   }
 
   public static func simulate(
@@ -111,6 +111,7 @@ public struct TreeOdds: Sendable {
         let sigma = override?.sigma ?? settings.sigma
         let rho = min(1, max(0, override?.correlation ?? settings.correlation))
         let slots = above.compactMap { slotOf["\($0)|\(id)"] }
+        guard let own = slotOf["\(r)|\(id)"] else { continue }
         for slot in slots { parameters[slot] = (meanRatio, sigma, rho) }
         for area in table.result.areas {
           guard let target = line.areas[area]?.value, target > 0 else { continue }
@@ -127,11 +128,16 @@ public struct TreeOdds: Sendable {
             Entry(
               target: target, whole: line.indicator.kind.isWhole, mu: log(max(mean, 1e-12)) - sigma * sigma / 2,
               sigma: sigma, factorWeight: (rho / Double(above.count)).squareRoot(), ownWeight: (1 - rho).squareRoot(),
-              regions: above, slots: slots))
+              leaf: r, slot: own))
         }
       }
     }
     let slotCount = slotTarget.count
+    // Each slot's parent slot (the same line one region up): preorder puts it at a lower index.
+    let slotParent: [Int] = (0..<slotCount).map { s in
+      parents[slotRegion[s]].flatMap { slotOf["\($0)|\(slotLine[s].indicator.id)"] } ?? -1
+    }
+    let chains = tables.indices.map(chain)
     let regionSlots = tables.indices.map { r in slotRegion.indices.filter { slotRegion[$0] == r } }
     struct Block: Sendable {
       var hits: [Double]
@@ -151,16 +157,19 @@ public struct TreeOdds: Sendable {
         shortfalls: Array(repeating: 0, count: slotCount), allHits: Array(repeating: 0, count: tables.count))
       var totals = Array(repeating: 0.0, count: slotCount)
       var factors = Array(repeating: 0.0, count: tables.count)
+      var chainSums = Array(repeating: 0.0, count: tables.count)
       let count = min(blockSize, runs - b * blockSize)
       for _ in 0..<count {
         for r in factors.indices { factors[r] = normal.sample(using: &g) }
+        for r in chainSums.indices { chainSums[r] = chains[r].reduce(0) { $0 + factors[$1] } }
         for s in totals.indices { totals[s] = 0 }
         for entry in allEntries {
-          var z = entry.ownWeight * normal.sample(using: &g)
-          for r in entry.regions { z += entry.factorWeight * factors[r] }
+          let z = entry.ownWeight * normal.sample(using: &g) + entry.factorWeight * chainSums[entry.leaf]
           let mean = entry.target * exp(entry.mu + entry.sigma * z)
-          let result = entry.whole ? Poisson(mean: mean).sample(using: &g) : mean
-          for slot in entry.slots { totals[slot] += result }
+          totals[entry.slot] += entry.whole ? Poisson(mean: mean).sample(using: &g) : mean
+        }
+        for s in stride(from: slotCount - 1, through: 0, by: -1) where slotParent[s] >= 0 {
+          totals[slotParent[s]] += totals[s]
         }
         for s in 0..<slotCount {
           let total = totals[s]
