@@ -6,10 +6,14 @@
 #
 #   benchmarks/tree.sh        # build (release), then both trees
 #
-# Environment (all optional): SEED=1 (the generator's seed), SKIP_BUILD=1 (do not run `make release`).
+# Then `fenjie simulate` on both (the odds of every region's targets, SIM_RUNS runs).
+#
+# Environment (all optional): SEED=1 (the generator's seed), SIM_RUNS=100000, SKIP_BUILD=1 (do not
+# run `make release`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SEED=${SEED:-1}
+SIM_RUNS=${SIM_RUNS:-100000}
 FENJIE=.build/release/fenjie
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -42,3 +46,14 @@ run() {
 run "无锡市 2025 (8 districts, 示例数据 but 梁溪区)" Scenarios/wuxi-2025.toml
 python3 benchmarks/make_province.py --seed "$SEED" --out "$tmp/province" 2>"$tmp/shape.txt"
 run "示例省 ($(cat "$tmp/shape.txt"), seed $SEED)" "$tmp/province/scenario.toml"
+
+echo
+printf "| %s | %s | %s | %s |\n" "tree" "runs" "fenjie simulate (s)" "peak memory (MB)"
+printf "| --- | ---: | ---: | ---: |\n"
+simulate() {
+  local label=$1 scenario=$2
+  read -r seconds mb < <(measure "$tmp/odds.json" "$FENJIE" simulate "$scenario" --runs "$SIM_RUNS" --format json)
+  printf "| %s | %s | %s | %s |\n" "$label" "$SIM_RUNS" "$seconds" "$mb"
+}
+simulate "无锡市 2025" Scenarios/wuxi-2025.toml
+simulate "示例省 ($(cat "$tmp/shape.txt"))" "$tmp/province/scenario.toml"

@@ -57,6 +57,25 @@ final class TreeCommandTests: XCTestCase {
     XCTAssertEqual(lines(liangxi).count, 26)
   }
 
+  /// With the city's share for 梁溪区 locked at its own target (1,200), its table inside the tree is
+  /// the table of its own scenario (liangxi-2025.toml has the same settings), cell for cell.
+  func testLiangxiInsideTheTreeMatchesItsOwnScenario() throws {
+    let run = try runFenjie(["allocate", scenario, "--lock", "梁溪区:新招引科技型企业=1200", "--region", "梁溪区", "--format", "json"])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let inTree = try XCTUnwrap((document["tables"] as? [[String: Any]])?.first)
+    XCTAssertEqual(inTree["parent"] as? String, "无锡市")
+    let alone = try runFenjie(["allocate", "Scenarios/liangxi-2025.toml", "--format", "json"])
+    let own = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(alone.stdout.utf8)) as? [String: Any])
+    let a = lines(inTree)
+    let b = lines(own)
+    XCTAssertEqual(a.count, b.count)
+    for (x, y) in zip(a, b) {
+      let streets = (own["areas"] as? [String]) ?? []
+      XCTAssertEqual(streets.map { cell(x, $0) }, streets.map { cell(y, $0) }, "\(x["id"]!)")
+    }
+  }
+
   /// 经开区 (a district made for the tree: three streets, its plan starts in 2025, no street history,
   /// a "其中" line): sized by the scenario's weights, 其中 never above its parent line in a street.
   func testDistrictWithoutHistoryInsideTheTree() throws {

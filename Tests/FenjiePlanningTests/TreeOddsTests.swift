@@ -75,6 +75,32 @@ final class TreeOddsTests: XCTestCase {
     XCTAssertEqual(independent.regions.first { $0.region == "A" }!.pAll, 0.25, accuracy: 0.006)
   }
 
+  /// With no spread in R, a district's count is Poisson(Σ targets) (its streets' independent
+  /// Poisson draws added up): 30 + 30 + 40 gives P(X ≥ 100) for X ~ Poisson(100), and the city of two
+  /// such districts P(X ≥ 200) for Poisson(200).
+  func testCountsAddUpAsPoissons() throws {
+    let allocation = try allocation([("A", ["a1": 30, "a2": 30, "a3": 40]), ("B", ["b1": 100])], lines: [n])
+    var settings = SimulationSettings()
+    settings.runs = 100_000
+    settings.sigma = 1e-9
+    let odds = TreeOdds.simulate(allocation, settings: settings, threads: 2)
+    func tail(_ lambda: Double, from k: Int) -> Double {
+      var p = exp(-lambda)
+      var below = 0.0
+      for j in 0..<k {
+        below += p
+        p *= lambda / Double(j + 1)
+      }
+      return 1 - below
+    }
+    for (region, lambda) in [("A", 100.0), ("市", 200.0)] {
+      let line = try XCTUnwrap(odds.regions.first { $0.region == region }?.lines.first)
+      let expected = tail(lambda, from: Int(lambda))
+      XCTAssertEqual(line.pHit, expected, accuracy: 4 * (expected * (1 - expected) / 1e5).squareRoot(), region)
+      XCTAssertEqual(line.mean, lambda, accuracy: 0.3, region)
+    }
+  }
+
   func testSameNumbersForAnyThreadCount() throws {
     let allocation = try allocation(
       [("A", ["a1": 12, "a2": 30]), ("B", ["b1": 7, "b2": 19, "b3": 25])], lines: [x, n])

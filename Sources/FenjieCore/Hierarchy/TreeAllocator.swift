@@ -241,7 +241,8 @@ public struct TreeAllocator: Sendable {
     for line in result.indicators where line.status == .infeasible {
       let unit = line.indicator.kind.resolution
       for child in node.children {
-        guard let room = rooms[child.name]?[line.indicator.id] else { continue }
+        // A child whose every area is locked (its own table of the year) is a lock here, not a cap.
+        guard let room = rooms[child.name]?[line.indicator.id], !room.parts.allSatisfy(\.locked) else { continue }
         let raised = line.changes.contains { $0.kind == .raiseCap && $0.area == child.name }
         let atCap = (line.areas[child.name]?.value ?? 0) >= room.cap - unit / 2
         guard raised || atCap else { continue }

@@ -16,7 +16,9 @@ import Foundation
 /// the street's own noise. Two streets of the same district are correlated ρᵢ in log R; two streets
 /// whose lowest common region is k levels above their districts share (L − k)·ρᵢ/L of it (a city
 /// over districts: ρ/2). A street's result is Poisson(target × R) for counts and stocks, target × R
-/// otherwise; a region's total is the sum over its streets. E[R]ᵢ, σᵢ and ρᵢ are the scenario's
+/// otherwise; a region's total is the sum over its streets. Only totals are reported, so a district's
+/// count is drawn once as Poisson(Σ target × R) over its streets: given the R's the streets' draws are
+/// independent, and their sum has exactly that distribution (one draw instead of one per street). E[R]ᵢ, σᵢ and ρᵢ are the scenario's
 /// `[simulation]` values (per line where given); a `[[shock]]` naming a street or any region above it
 /// multiplies E[R] by (1 + change). Rates are not simulated.
 ///
@@ -71,6 +73,8 @@ public struct TreeOdds: Sendable {
     var leaf: Int
     /// The district's (region, line) slot; totals roll up to the regions above after each run.
     var slot: Int
+    /// The last street of its district on its line: a count's Poisson draw is made here, once.
+    var last: Bool = false
   }
 
   public static func simulate(
@@ -130,6 +134,7 @@ public struct TreeOdds: Sendable {
               sigma: sigma, factorWeight: (rho / Double(above.count)).squareRoot(), ownWeight: (1 - rho).squareRoot(),
               leaf: r, slot: own))
         }
+        if let index = entries.indices.last, entries[index].slot == own { entries[index].last = true }
       }
     }
     let slotCount = slotTarget.count
@@ -163,10 +168,19 @@ public struct TreeOdds: Sendable {
         for r in factors.indices { factors[r] = normal.sample(using: &g) }
         for r in chainSums.indices { chainSums[r] = chains[r].reduce(0) { $0 + factors[$1] } }
         for s in totals.indices { totals[s] = 0 }
+        var lambda = 0.0
         for entry in allEntries {
           let z = entry.ownWeight * normal.sample(using: &g) + entry.factorWeight * chainSums[entry.leaf]
           let mean = entry.target * exp(entry.mu + entry.sigma * z)
-          totals[entry.slot] += entry.whole ? Poisson(mean: mean).sample(using: &g) : mean
+          guard entry.whole else {
+            totals[entry.slot] += mean
+            continue
+          }
+          lambda += mean
+          if entry.last {
+            totals[entry.slot] += Poisson(mean: lambda).sample(using: &g)
+            lambda = 0
+          }
         }
         for s in stride(from: slotCount - 1, through: 0, by: -1) where slotParent[s] >= 0 {
           totals[slotParent[s]] += totals[s]
