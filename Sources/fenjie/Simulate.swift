@@ -36,6 +36,9 @@ extension Fenjie {
 
     var maxRuns: Int { maxRunsOption ?? 10_000_000 }
 
+    @Option(help: ArgumentHelp("With a tree dataset (city → district → street): show this region's odds only.", valueName: "NAME"))
+    var region: String?
+
     @Option(name: .customLong("write-model"), help: "Also write the simulation's input (every street's target and parameters) as JSON, e.g. for benchmarks/simulate_numpy.py.")
     var writeModel: String?
 
@@ -50,7 +53,7 @@ extension Fenjie {
 
     func run() throws {
       let loaded = try Fenjie.loadScenario(scenario, changes: changes.changes, allowTree: true)
-      if loaded.tree != nil { return try runTree(loaded) }
+      if loaded.tree != nil || region != nil { return try runTree(loaded) }
       let settings = simulation.settings(loaded)
       let setup = try Fenjie.planner.simulationSetup(loaded, settings: settings)
       if let writeModel {

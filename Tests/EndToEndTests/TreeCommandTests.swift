@@ -154,5 +154,14 @@ final class TreeCommandTests: XCTestCase {
     XCTAssertEqual(city["streets"] as? Int, 69, "every street of the eight districts")
     let p = try XCTUnwrap(city["p_hit"] as? Double)
     XCTAssertTrue(p > 0.3 && p < 0.7, "targets at the mean: about even odds, got \(p)")
+    let liangxiOnly = try runFenjie(["simulate", scenario, "--runs", "3000", "--region", "梁溪区", "--format", "json"])
+    XCTAssertEqual(liangxiOnly.status, 0, liangxiOnly.stderr)
+    let only = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(liangxiOnly.stdout.utf8)) as? [String: Any])
+    let shown = try XCTUnwrap(only["regions"] as? [[String: Any]])
+    XCTAssertEqual(shown.map { $0["region"] as? String }, ["梁溪区"])
+    XCTAssertEqual(
+      (shown[0]["lines"] as? [[String: Any]])?.first?["p_hit"] as? Double,
+      (regions.first { $0["region"] as? String == "梁溪区" }?["lines"] as? [[String: Any]])?.first?["p_hit"] as? Double,
+      "the same numbers as in the whole tree")
   }
 }
