@@ -109,6 +109,25 @@ final class TreeLoaderTests: XCTestCase {
     XCTAssertEqual(tree.regions.map(\.depth), [0, 1, 2, 2, 1])
   }
 
+  /// A city's own history: a table of past district targets whose columns are its districts; a
+  /// column that is not one of them is refused at its cell.
+  func testCityHistoryTableReadsWithDistrictsAsAreas() throws {
+    try district("a", "甲区")
+    try district("b", "乙区", streets: ["丙街道", "丁街道"])
+    try city(children: ["a/dataset.toml", "b/dataset.toml"])
+    var text = try String(contentsOfFile: path("city.toml"), encoding: .utf8)
+    text = text.replacingOccurrences(
+      of: "[[children]]", with: "[[tables]]\nyear = 2024\nkind = \"target\"\nfile = \"city-2024.csv\"\nsource = \"test\"\nillustrative = false\n[[children]]",
+      options: [], range: text.range(of: "[[children]]"))
+    try write("city.toml", text)
+    try write("city-2024.csv", "id,甲区,乙区\nfirms,30,30\n")
+    let tree = try TreeLoader.load(path("city.toml"))
+    XCTAssertEqual(tree.dataset.tables.first?.value("firms", "乙区"), .value(30))
+    try write("city-2024.csv", "id,甲区,丙区\nfirms,30,30\n")
+    let found = messages { _ = try TreeLoader.load(self.path("city.toml")) }
+    XCTAssertTrue(found.contains { $0.contains("city-2024.csv") && $0.contains("丙区") }, "\(found)")
+  }
+
   func testCycleIsRefused() throws {
     try write(
       "loop.toml",
