@@ -38,13 +38,23 @@ public struct TreeReport: Sendable, TextReport {
     return report
   }
 
+  /// The regions with a table below them: their target column is the region's own (市目标, 省目标),
+  /// not a district's (区目标).
+  var parents: Set<String> { Set(allocation.tables.compactMap(\.parent)) }
+
+  /// `text` with the target column named after the region's level (无锡市 → 市目标).
+  func relabel(_ text: String, _ table: RegionTable) -> String {
+    guard parents.contains(table.region), let level = table.region.last, level != "区" else { return text }
+    return text.replacingOccurrences(of: "区目标", with: "\(level)目标")
+  }
+
   func consistency(_ table: RegionTable) -> String {
     table.parent.map { Say.Tree.consistencyNote($0).description } ?? ""
   }
 
   public func terminal() -> String {
     shown.map { table in
-      var text = report(table).terminal()
+      var text = relabel(report(table).terminal(), table)
       if table.parent != nil { text += "  " + consistency(table) + "\n" }
       return text
     }.joined(separator: "\n")
@@ -52,7 +62,7 @@ public struct TreeReport: Sendable, TextReport {
 
   public func markdown() -> String {
     shown.map { table in
-      var text = report(table).markdown()
+      var text = relabel(report(table).markdown(), table)
       if table.parent != nil { text += "- " + consistency(table) + "\n" }
       return text
     }.joined(separator: "\n")
@@ -64,7 +74,7 @@ public struct TreeReport: Sendable, TextReport {
     let text = shown.map { table in
       var named = TextTable(header: ["地区", "上级"], alignments: [.left, .left])
       named.add([table.region, table.parent ?? ""])
-      return String(named.csv().drop { $0 == bom }) + String(report(table).csv().drop { $0 == bom })
+      return String(named.csv().drop { $0 == bom }) + relabel(String(report(table).csv().drop { $0 == bom }), table)
     }.joined(separator: "\r\n")
     // One byte-order mark, at the start (Excel reads it as UTF-8).
     return String(bom) + text
@@ -93,6 +103,12 @@ public struct TreeReport: Sendable, TextReport {
     var used: Set<String> = []
     for table in shown {
       var sheet = report(table).tableSheet()
+      sheet.rows = sheet.rows.map { row in
+        row.map { cell in
+          if case .text(let text, let style) = cell { return .text(relabel(text, table), style) }
+          return cell
+        }
+      }
       var name = String(table.region.prefix(28))
       var n = 2
       while used.contains(name) {
@@ -146,7 +162,9 @@ public struct TreeReport: Sendable, TextReport {
       let r = report(table)
       out += "<section class=\"allocation\" id=\"\(anchor(table.region))\">\n<h2>\(xmlEscape(r.title))</h2>\n"
       out += "<p>\(xmlEscape(r.subtitle))</p>\n"
-      out += htmlTable(r.table())
+      var shownTable = r.table()
+      shownTable.header = shownTable.header.map { relabel($0, table) }
+      out += htmlTable(shownTable)
       out += "<ul class=\"notes\">"
       for line in r.footer(markdown: false).split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
         out += "<li>\(xmlEscape(line.trimmingCharacters(in: .whitespaces)))</li>"
