@@ -24,7 +24,8 @@ let package = Package(
   //   LinearProgramming ← GLPK (the one solver today)
   //   LinearProgramming ← FenjieCore ← FenjiePlanning ← FenjieFiles, FenjieReports ← fenjie
   //   FenjieSimulation ← FenjiePlanning
-  //   FenjieText (the message catalog, both languages) under every Fenjie module and the command line
+  //   FenjieText (the message catalog, both languages) under every module (LinearProgramming and GLPK
+  //   for the solver's short refusals) and the command line
   targets: [
     // MARK: Interface text
     /// Every sentence a user reads, in Chinese and English (`Say.*`), and the current `Language`.
@@ -33,7 +34,7 @@ let package = Package(
     // MARK: Linear programming
     /// Models, solutions and the `LinearSolver` protocol, with no solver inside; models write
     /// themselves as CPLEX LP.
-    .target(name: "LinearProgramming"),
+    .target(name: "LinearProgramming", dependencies: ["FenjieText"]),
     /// Debian's libglpk-dev ships no pkg-config file: the module map links `glpk` itself.
     .systemLibrary(
       name: "CGLPK",
@@ -42,7 +43,7 @@ let package = Package(
     /// The only C of our own: GLPK's error hook needs setjmp/longjmp, which Swift cannot call.
     .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
     /// GLPK as a `LinearSolver`: the only module that imports CGLPK.
-    .target(name: "GLPK", dependencies: ["LinearProgramming", "CGLPK", "CGLPKGuard"]),
+    .target(name: "GLPK", dependencies: ["FenjieText", "LinearProgramming", "CGLPK", "CGLPKGuard"]),
 
     // MARK: The product
     /// Indicators, datasets, the allocation (分解) taking any `LinearSolver`, and the dataset audit.
@@ -83,7 +84,7 @@ let package = Package(
     // MARK: Tests
     .target(name: "TestSupport", dependencies: ["FenjieCore", "GLPK"], path: "Tests/TestSupport"),
     .testTarget(name: "FenjieTextTests", dependencies: ["FenjieText"]),
-    .testTarget(name: "GLPKTests", dependencies: ["GLPK", "LinearProgramming", "CGLPK", "TestSupport"]),
+    .testTarget(name: "GLPKTests", dependencies: ["GLPK", "LinearProgramming", "CGLPK", "FenjieText", "TestSupport"]),
     .testTarget(name: "FenjieCoreTests", dependencies: ["FenjieCore", "GLPK", "TestSupport"]),
     .testTarget(name: "FenjieSimulationTests", dependencies: ["FenjieSimulation"]),
     .testTarget(
@@ -92,16 +93,16 @@ let package = Package(
     .testTarget(
       name: "FenjieFilesTests",
       dependencies: [
-        "FenjieFiles", "FenjiePlanning", "FenjieReports", "FenjieCore", "GLPK", "TestSupport",
+        "FenjieFiles", "FenjiePlanning", "FenjieReports", "FenjieCore", "FenjieText", "GLPK", "TestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(
       name: "FenjieReportsTests",
       dependencies: [
-        "FenjieReports", "FenjieFiles", "FenjiePlanning", "FenjieCore", "GLPK", "TestSupport",
+        "FenjieReports", "FenjieFiles", "FenjieText", "FenjiePlanning", "FenjieCore", "GLPK", "TestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
-    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "FenjieText"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import FenjieCore
+import FenjieText
 import Foundation
 
 /// A CSV file as rows of cells, read the way planners' files come: UTF-8 with or without a
@@ -22,6 +23,13 @@ public struct CSVFile: Sendable {
   public var firstRow = 1
   /// The sheet a workbook's table was read from (messages then say `分解表!F12`).
   public var sheet: String? = nil
+  /// A workbook's cells holding a formula with no saved value, as `[row, column]` indices into
+  /// `rows` (see `XLSXSheetGrid.uncalculated`): a reader that needs their value refuses them.
+  public var uncalculated: Set<[Int]> = []
+  /// The rows under the table read as its notes (one filled cell each, after a blank row): their
+  /// spreadsheet row, the column of the cell and its text. A loader checks that none of them is a
+  /// line left with only its name (`notesThatLookLikeLines`).
+  public var notes: [(row: Int, column: Int, text: String)] = []
 
   /// The longest cell read at all (a note column may be long; names are limited by the loader).
   public static let maximumCellLength = 10_000
@@ -51,12 +59,14 @@ public struct CSVFile: Sendable {
       rawCounts.removeLast()
     }
     let table = tableRows(rows)
+    let all = rows
     let endsWithLineEnd = records.count > rows.count || (records.last?.endedByLineEnd ?? true)
     rows = Array(rows[table])
     rawCounts = Array(rawCounts[table])
-    guard !rows.isEmpty, !rows[0].isEmpty else { throw InputErrors([InputError(file: name, "is empty")]) }
+    guard !rows.isEmpty, !rows[0].isEmpty else { throw InputErrors([InputError(file: name, Say.Input.isEmpty)]) }
     var file = CSVFile(path: name, rows: rows)
     file.firstRow = table.lowerBound + 1
+    file.notes = notes(all, after: table)
     file.endsWithLineEnd = endsWithLineEnd || table.upperBound < records.count
     let errors = file.rowLengthErrors(rawCounts: rawCounts)
     if !errors.isEmpty { throw InputErrors(errors) }
@@ -80,6 +90,30 @@ public struct CSVFile: Sendable {
     return header..<end
   }
 
+  /// The rows after `table` that hold a cell, as notes.
+  static func notes(_ rows: [[String]], after table: Range<Int>) -> [(row: Int, column: Int, text: String)] {
+    rows.indices.dropFirst(table.upperBound).compactMap { index in
+      guard let column = rows[index].firstIndex(where: { !$0.isEmpty }) else { return nil }
+      return (index + 1, column, rows[index][column])
+    }
+  }
+
+  /// Errors for the notes under the table that look like a line with only its name, not a note: the
+  /// cell is in a column that names the lines (`keyColumns`) and is short, with no sentence
+  /// punctuation and no note's lead (注、说明、来源 …), or `isLine` says it names a line. Such a row
+  /// would otherwise be dropped with the notes.
+  public func notesThatLookLikeLines(keyColumns: [Int], isLine: (String) -> Bool = { _ in false }) -> [InputError] {
+    notes.filter { (keyColumns.contains($0.column) && !Self.looksLikeANote($0.text)) || isLine($0.text) }.map { note in
+      error(row: note.row - firstRow + 1, column: note.column, Say.Input.notesSwallowRow(quotedPrefix(note.text, limit: 40)))
+    }
+  }
+
+  static func looksLikeANote(_ text: String) -> Bool {
+    let leads = ["注", "说明", "备注", "来源", "数据来源", "资料来源", "填报", "制表", "*", "※", "note", "source"]
+    if leads.contains(where: { text.lowercased().hasPrefix($0) }) { return true }
+    return text.count > 30 || text.contains(where: { "。；，,;!！?？".contains($0) })
+  }
+
   /// A cell without the spaces around it; most cells have none, and are returned as they are.
   static func trimmed(_ cell: String) -> String {
     guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last else { return cell }
@@ -93,43 +127,43 @@ public struct CSVFile: Sendable {
     var errors: [InputError] = []
     for (index, row) in rows.enumerated().dropFirst() where !row.isEmpty {
       if errors.count >= 50 {
-        errors.append(InputError(file: path, row: index + firstRow, "stopped reading here after \(errors.count) errors: is this the right file?"))
+        errors.append(InputError(file: path, row: index + firstRow, Say.Input.stoppedAfter(errors.count)))
         break
       }
       if row.count > width {
         errors.append(
           InputError(
             file: path, row: index + firstRow, column: columnLetter(width),
-            "this row has \(row.count) cells where the header (row \(firstRow)) has \(width): every cell after the extra one is shifted\(splitNumberHint(row)). Quote a cell that holds a comma (\"1,200\"), or delete the stray cell"))
+            Say.Input.extraCells(row.count, headerRow: firstRow, width: width, hint: splitNumberHint(row))))
       } else if rawCounts[index] < width {
         let last = index == rows.count - 1 && !endsWithLineEnd
         errors.append(
           InputError(
             file: path, row: index + firstRow, column: columnName(rawCounts[index]),
-            "this row has \(rawCounts[index]) cells where the header (row \(firstRow)) has \(width)\(last ? ": the file ends inside this row; was it cut short?" : ": a comma is missing, or the row was cut short")"))
+            Say.Input.fewerCells(rawCounts[index], headerRow: firstRow, width: width, fileEndsHere: last)))
       }
     }
     return errors
   }
 
   /// "; columns H and I look like one number (1,200) split by an unquoted comma" where they do.
-  func splitNumberHint(_ row: [String]) -> String {
+  func splitNumberHint(_ row: [String]) -> Message {
     for c in row.indices.dropLast() {
       let a = row[c]
       let b = row[c + 1]
       let isDigits = { (s: String) in !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
       if isDigits(a), a.count <= 3, b.count == 3, isDigits(b) {
-        return "; columns \(columnLetter(c)) and \(columnLetter(c + 1)) look like one number (\(a),\(b)) split by an unquoted comma"
+        return Say.Input.splitNumber(columnLetter(c), columnLetter(c + 1), a, b)
       }
     }
-    return ""
+    return Say.Input.nothing
   }
 
   /// UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or GB18030/GBK.
   static func decode(_ data: Data, name: String) throws(InputError) -> String {
     guard let (text, _) = TextDecoding.decode(data) else {
-      if TextDecoding.isCutUTF8(data) { throw InputError(file: name, TextDecoding.cutAdvice) }
-      throw InputError(file: name, TextDecoding.resaveAdvice)
+      if TextDecoding.isCutUTF8(data) { throw InputError(file: name, Say.Input.cutInsideACharacter) }
+      throw InputError(file: name, Say.Input.resaveAsUTF8)
     }
     return text
   }
@@ -141,12 +175,13 @@ public struct CSVFile: Sendable {
     let grid: XLSXSheetGrid
     do { grid = try XLSXReader.read(path, sheet: sheet, displayName: name) } catch { throw InputErrors([error]) }
     guard grid.rows.contains(where: { $0.filter { !$0.isEmpty }.count >= 2 }) else {
-      throw InputErrors([InputError(file: name, "the sheet \(grid.sheet) has no header row (a row naming its columns)")])
+      throw InputErrors([InputError(file: name, Say.Input.sheetHasNoHeader(grid.sheet))])
     }
     var rows = grid.rows
     while let last = rows.last, last.allSatisfy(\.isEmpty) { rows.removeLast() }
     let table = tableRows(rows)
     let header = table.lowerBound
+    let all = rows.map { $0.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } }
     rows = Array(rows[table]).map { row in
       var trimmed = row.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
       while let last = trimmed.last, last.isEmpty { trimmed.removeLast() }
@@ -155,9 +190,11 @@ public struct CSVFile: Sendable {
     var file = CSVFile(path: name, rows: rows)
     file.firstRow = header + 1
     file.sheet = grid.sheet
+    file.uncalculated = Set(grid.uncalculated.filter { table.contains($0[0]) }.map { [$0[0] - header, $0[1]] })
+    file.notes = notes(all, after: table)
     var errors: [InputError] = []
     for (index, row) in rows.enumerated().dropFirst() where row.count > rows[0].count {
-      errors.append(file.error(row: index + 1, column: rows[0].count, "a value right of the table's last column (\(quotedPrefix(row[rows[0].count], limit: 20))): give the column a header, or delete the cell"))
+      errors.append(file.error(row: index + 1, column: rows[0].count, Say.Input.valueRightOfTable(quotedPrefix(row[rows[0].count], limit: 20))))
     }
     // Cells merged across columns inside the table: one value over several streets (or a header
     // over several columns), which no reading can share out as the planner meant.
@@ -165,7 +202,7 @@ public struct CSVFile: Sendable {
       errors.append(
         file.error(
           row: merge.row - header + 1, column: merge.first,
-          "cells \(columnLetter(merge.first))–\(columnLetter(merge.last)) of this row are merged into one: unmerge them and give each column its own value"))
+          Say.Input.mergedAcross(columnLetter(merge.first), columnLetter(merge.last))))
     }
     if !errors.isEmpty { throw InputErrors(errors) }
     return file
@@ -174,6 +211,11 @@ public struct CSVFile: Sendable {
   /// An error at `row` (1-based in `rows`: 1 is the header) and `column`, told as the spreadsheet
   /// shows it: `file, row 12, column F (扬名街道)` for a CSV, `file: 分解表!F12 (扬名街道)` for a sheet.
   public func error(row: Int?, column: Int?, _ message: String) -> InputError {
+    error(row: row, column: column, Message(zh: message, en: message))
+  }
+
+  /// An error at `row` and `column` (see above), in both languages.
+  public func error(row: Int?, column: Int?, _ message: Message) -> InputError {
     let sheetRow = row.map { $0 - 1 + firstRow }
     guard let sheet else { return InputError(file: path, row: sheetRow, column: column.map(columnName), message) }
     var place = sheet
@@ -184,15 +226,16 @@ public struct CSVFile: Sendable {
     case (nil, nil): break
     }
     if let column, column < rows[0].count, !rows[0][column].isEmpty {
-      place += " (\(quotedPrefix(rows[0][column], limit: 40, quotes: false)))"
+      let header = quotedPrefix(rows[0][column], limit: 40, quotes: false)
+      return InputError(file: path, Message(zh: "\(place) (\(header.chinese)): ", en: "\(place) (\(header.english)): ").followed(by: message))
     }
-    return InputError(file: path, "\(place): \(message)")
+    return InputError(file: path, Message(zh: "\(place): ", en: "\(place): ").followed(by: message))
   }
 
   /// "E (惠山街道)" for a column index.
   public func columnName(_ index: Int) -> String {
     let header = index < rows[0].count ? rows[0][index] : ""
-    return header.isEmpty ? columnLetter(index) : "\(columnLetter(index)) (\(quotedPrefix(header, limit: 40, quotes: false)))"
+    return header.isEmpty ? columnLetter(index) : "\(columnLetter(index)) (\(quotedPrefix(header, limit: 40, quotes: false).text()))"
   }
 }
 
@@ -233,7 +276,7 @@ struct CSVScanner {
   static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
   /// Records an error; true when there are enough to stop.
-  mutating func fail(_ row: Int, _ column: Int, _ message: String) -> Bool {
+  mutating func fail(_ row: Int, _ column: Int, _ message: Message) -> Bool {
     errors.append(InputError(file: name, row: row, column: columnLetter(column), message))
     return errors.count >= 20
   }
@@ -245,7 +288,7 @@ struct CSVScanner {
       guard let handled else { return read }  // an error that stops the reading
       if handled { continue }
       if let control = control(byte) {
-        if fail(row, cells.count, "contains the control character \(scalarName(control)) (after \(quotedPrefix(cellText, limit: 20))): the file is damaged or not a table; remove the character, or export the sheet again") {
+        if fail(row, cells.count, Say.Input.controlCharacter(scalarName(control), after: quotedPrefix(cellText, limit: 20))) {
           return read
         }
         skipRestOfRow()
@@ -254,7 +297,7 @@ struct CSVScanner {
       guard append(byte) else { return read }
     }
     if inQuotes {
-      _ = fail(quoteRow, cells.count, "a quote (\") opened in this cell is never closed: the rest of the file was read as one cell; close the quote, or remove it")
+      _ = fail(quoteRow, cells.count, Say.Input.quoteNeverClosed)
       return read
     }
     if !cells.isEmpty || cellLength > 0 { endRecord(lineEnd: false) }
@@ -275,8 +318,8 @@ struct CSVScanner {
     if let after = next, after != Self.comma, after != Self.cr, after != Self.lf {
       // `"abc"def`: no spreadsheet writes it; a quote is missing or stray.
       let message = quotedLineEnds > 0
-        ? "a quote (\") opened in this cell closes only \(quotedLineEnds) line(s) further down, inside other text: a quote is missing or stray; the rows after it cannot be read"
-        : "the cell goes on after its closing quote (\(quotedPrefix(cellText, limit: 20))\"…): a quote is missing or stray; write a quote inside a quoted cell as two (\"\")"
+        ? Say.Input.quoteClosesLater(quotedLineEnds)
+        : Say.Input.textAfterClosingQuote(quotedPrefix(cellText, limit: 20))
       _ = fail(quoteRow, cells.count, message)
       return nil
     }
@@ -314,7 +357,7 @@ struct CSVScanner {
     if byte & 0xC0 != 0x80 { cellLength += 1 }
     if cellLength > CSVFile.maximumCellLength {
       defer { tooLong = true }
-      return tooLong || !fail(row, cells.count, "a cell of more than \(CSVFile.maximumCellLength) characters (beginning \(quotedPrefix(cellText, limit: 30, count: false))) is not a table cell: is a quote left open, or was text pasted into one cell?")
+      return tooLong || !fail(row, cells.count, Say.Input.cellTooLong(CSVFile.maximumCellLength, beginning: quotedPrefix(cellText, limit: 30, count: false)))
     }
     cell.append(byte)
     if cellBlank && byte != 0x20 && byte != 0x09 { cellBlank = false }
@@ -363,8 +406,9 @@ func scalarName(_ scalar: Unicode.Scalar) -> String {
 }
 
 /// A text quoted for a message, cut to its first `limit` characters: a 10 MB cell is never echoed.
-/// Control characters are shown by their code.
-func quotedPrefix(_ text: String, limit: Int, quotes: Bool = true, count showCount: Bool = true) -> String {
+/// Control characters are shown by their code. A message piece: the count of a cut text is said in
+/// each language.
+func quotedPrefix(_ text: String, limit: Int, quotes: Bool = true, count showCount: Bool = true) -> Message {
   var shown = ""
   var count = 0
   for character in text {
@@ -378,6 +422,6 @@ func quotedPrefix(_ text: String, limit: Int, quotes: Bool = true, count showCou
   }
   let cut = count == limit && text.count > limit
   let body = cut ? shown + "…" : shown
-  let result = quotes ? "\"\(body)\"" : body
-  return cut && showCount ? "\(result) (\(text.count) characters)" : result
+  let quoted = quotes ? Say.Input.quoted(body) : Message(zh: body, en: body)
+  return quoted.followed(by: cut && showCount ? Say.Input.characterCount(text.count) : Say.Input.nothing)
 }

@@ -1,4 +1,5 @@
 import FenjieCore
+import FenjieText
 
 /// Reading one area table (附件2 shape): one row per indicator, one column per area. A table must
 /// have a row for every indicator and a column for every area: a missing one is far more often a file
@@ -23,16 +24,19 @@ struct AreaTableReading {
     self.indicators = indicators
   }
 
-  mutating func fail(_ row: Int?, _ column: Int?, _ message: String) {
+  mutating func fail(_ row: Int?, _ column: Int?, _ message: Message) {
     errors.append(csv.error(row: row, column: column, message))
   }
 
   /// The table, or nil with `errors` saying why.
   mutating func read() -> AreaTable? {
     guard readHeader() else { return nil }
+    errors += csv.notesThatLookLikeLines(keyColumns: [idColumn, nameColumn].compactMap { $0 }) { [indicators] text in
+      DatasetLoader.matchIndicator(text, indicators) != nil
+    }
     for (r, row) in csv.rows.enumerated().dropFirst() where !row.isEmpty {
       if errors.count >= DatasetLoader.maximumErrorsPerFile {
-        fail(r + 1, nil, "stopped reading here after \(errors.count) errors: is this the right file?")
+        fail(r + 1, nil, Say.Input.stoppedAfter(errors.count))
         return nil
       }
       readRow(row, number: r + 1)
@@ -55,7 +59,7 @@ struct AreaTableReading {
     nameColumn = normalised.firstIndex { DatasetLoader.nameHeaders.contains($0) }
     let unitColumn = normalised.firstIndex { DatasetLoader.unitHeaders.contains($0) }
     guard idColumn != nil || nameColumn != nil else {
-      fail(1, nil, "needs a column \"name\" (or 指标) or \"id\" naming each indicator")
+      fail(1, nil, Say.Input.needsNameColumn)
       return false
     }
     let known = DatasetLoader.idHeaders + DatasetLoader.nameHeaders + DatasetLoader.unitHeaders + DatasetLoader.actionHeaders
@@ -70,19 +74,19 @@ struct AreaTableReading {
 
   mutating func readAreaHeader(_ text: String, column c: Int) {
     if text.isEmpty {
-      fail(1, c, "has no header: name the area (street) this column is for")
+      fail(1, c, Say.Input.columnWithoutHeader)
       return
     }
-    if let problem = DatasetLoader.nameProblem(text, what: "a column header") {
+    if let problem = DatasetLoader.nameProblem(text, what: Say.Input.aColumnHeader) {
       fail(1, c, problem)
       return
     }
     guard let area = DatasetLoader.matchArea(text, areas) else {
-      fail(1, c, "\"\(text)\" is not an area of this dataset\(suggestion(text, areas)) (areas: \(areas.joined(separator: "、")))")
+      fail(1, c, Say.Input.notAnArea(Say.Input.quoted(text), suggestion: suggestion(text, areas), areas: areas))
       return
     }
     if let previous = areaColumns.first(where: { $0.area == area }) {
-      fail(1, c, "\(area) appears twice (also column \(columnLetter(previous.column)))")
+      fail(1, c, Say.Input.areaTwice(area, alsoColumn: columnLetter(previous.column)))
       return
     }
     areaColumns.append((c, area))
@@ -103,23 +107,23 @@ struct AreaTableReading {
     let keyColumn = cell(idColumn).isEmpty ? (nameColumn ?? idColumn) : idColumn
     if key.isEmpty && row.allSatisfy({ $0.isEmpty }) { return }
     if DatasetLoader.totalHeaders.contains(NumberCell.normalise(key).lowercased()) { return }
-    if let problem = DatasetLoader.nameProblem(key, what: "an indicator"), !problem.contains("contains a space") {
+    if let problem = DatasetLoader.nameProblem(key, what: Say.Input.anIndicator, allowingSpaces: true) {
       fail(r, keyColumn, problem)
       return
     }
     let exact = DatasetLoader.matchIndicator(key, indicators) ?? DatasetLoader.matchIndicator(cell(nameColumn), indicators)
     let withUnit = exact == nil ? matchWithUnit(key) : nil
     if let withUnit, withUnit.unit != nil {
-      fail(r, keyColumn, "\(withUnit.indicator.name) is in \(withUnit.indicator.areaUnit) in this dataset, but this row says (\(withUnit.unit!)): convert the row, or check that it is the right line")
+      fail(r, keyColumn, Say.Input.unitDiffers(withUnit.indicator.name, unit: withUnit.indicator.areaUnit, rowUnit: withUnit.unit!))
       return
     }
     guard let indicator = exact ?? withUnit?.indicator else {
       let names = indicators.flatMap { [$0.id, $0.name] + $0.aliases }
-      fail(r, keyColumn, "\"\(key)\" is not an indicator of this dataset\(suggestion(key, names))")
+      fail(r, keyColumn, Say.Input.notAnIndicator(Say.Input.quoted(key), suggestion: suggestion(key, names)))
       return
     }
     if let previous = rowOf[indicator.id] {
-      fail(r, keyColumn, "\(indicator.name) appears twice (also row \(previous))")
+      fail(r, keyColumn, Say.Input.lineTwice(indicator.name, alsoRow: previous))
       return
     }
     var line: [String: AreaValue] = [:]
@@ -134,11 +138,11 @@ struct AreaTableReading {
     switch NumberCell.parse(text, unit: indicator.areaUnit) {
     case .value(let v):
       if v < 0 && indicator.kind != .rate {
-        fail(r, c, "\(indicator.name) cannot be negative (\(text))")
+        fail(r, c, Say.Input.cannotBeNegative(indicator.name, text))
       } else if abs(v) > 1e9 {
-        fail(r, c, "\(text) is implausibly large")
+        fail(r, c, Say.Input.implausiblyLarge(text))
       } else if indicator.kind.isWhole && v.rounded() != v {
-        fail(r, c, "\(indicator.name) is a \(indicator.kind.rawValue): \(text) is not a whole number")
+        fail(r, c, Say.Input.notWhole(indicator.name, kind: indicator.kind.rawValue, text))
       } else {
         return .value(v)
       }
@@ -157,13 +161,11 @@ struct AreaTableReading {
     let missingLines = indicators.filter { values[$0.id] == nil }
     if !missingLines.isEmpty {
       let names = missingLines.prefix(5).map(\.areaName).joined(separator: "、") + (missingLines.count > 5 ? "、…" : "")
-      fail(nil, nil,
-        "has no row for \(missingLines.count) of the \(indicators.count) indicators (\(names)), after row \(csv.rows.count): was the file cut short? Add each line, with \"/\" where an area has no figure and empty cells where it is not known")
+      fail(nil, nil, Say.Input.missingRows(missingLines.count, of: indicators.count, names: names, afterRow: csv.rows.count))
     }
     let missingAreas = areas.filter { area in !areaColumns.contains { $0.area == area } }
     if !missingAreas.isEmpty {
-      fail(1, nil,
-        "has no column for \(missingAreas.joined(separator: "、")): add it, with \"/\" where the area has no figure and empty cells where it is not known")
+      fail(1, nil, Say.Input.missingColumns(missingAreas))
     }
   }
 }

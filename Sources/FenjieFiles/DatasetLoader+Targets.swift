@@ -1,4 +1,5 @@
 import FenjieCore
+import FenjieText
 
 /// Reading the district targets (附件1 shape): one row per indicator with its kind, unit, parent and
 /// aliases, one column per year, and the three-year goal.
@@ -31,15 +32,16 @@ struct TargetsReading {
     self.shares = shares
   }
 
-  mutating func fail(_ row: Int?, _ column: Int?, _ message: String) {
+  mutating func fail(_ row: Int?, _ column: Int?, _ message: Message) {
     errors.append(csv.error(row: row, column: column, message))
   }
 
   mutating func read() {
     guard let columns = readHeader() else { return }
+    errors += csv.notesThatLookLikeLines(keyColumns: [columns.id, columns.name].compactMap { $0 })
     for (r, row) in csv.rows.enumerated().dropFirst() where !row.isEmpty {
       if errors.count >= DatasetLoader.maximumErrorsPerFile {
-        fail(r + 1, nil, "stopped reading here after \(errors.count) errors: is this the right file?")
+        fail(r + 1, nil, Say.Input.stoppedAfter(errors.count))
         return
       }
       readRow(row, number: r + 1, columns)
@@ -58,20 +60,20 @@ struct TargetsReading {
       let digits = text.replacingOccurrences(of: "年", with: "")
       guard digits.count == 4, let year = Int(digits) else { continue }
       if let previous = columns.years.first(where: { $0.year == year }) {
-        fail(1, index, "\(year) heads two columns (also \(columnLetter(previous.column))): which one holds the \(year) targets? Delete or rename the other")
+        fail(1, index, Say.Input.yearTwice(year, also: columnLetter(previous.column)))
         continue
       }
       columns.years.append((index, year))
     }
     guard columns.name != nil || columns.id != nil else {
-      fail(1, nil, "needs a column \"name\" (or 指标) or \"id\" naming each indicator")
+      fail(1, nil, Say.Input.needsNameColumn)
       return nil
     }
     guard columns.kind != nil else {
-      fail(1, nil, "needs a column \"kind\" (count, amount, level, stock, rate or share)")
+      fail(1, nil, Say.Input.needsKindColumn)
       return nil
     }
-    if columns.years.isEmpty { fail(1, nil, "needs one column per year headed by the year (2024, 2025, …)") }
+    if columns.years.isEmpty { fail(1, nil, Say.Input.needsYearColumns) }
     return columns
   }
 
@@ -82,32 +84,35 @@ struct TargetsReading {
     let id = cell(columns.id).isEmpty ? name : cell(columns.id)
     let idColumn = columns.id ?? columns.name!
     if id.isEmpty {
-      fail(r, idColumn, "has no indicator name or id")
+      fail(r, idColumn, Say.Input.rowWithoutName)
       return
     }
-    for (text, column, what) in [(id, idColumn, "an indicator id"), (name, columns.name, "an indicator name"), (cell(columns.unit), columns.unit, "a unit"), (cell(columns.action), columns.action, "an action name")] {
-      if let column, !text.isEmpty, let problem = DatasetLoader.nameProblem(text, what: what), !problem.contains("contains a space") {
+    let named: [(String, Int?, Message)] = [
+      (id, idColumn, Say.Input.anIndicatorID), (name, columns.name, Say.Input.anIndicatorName), (cell(columns.unit), columns.unit, Say.Input.aUnit),
+      (cell(columns.action), columns.action, Say.Input.anActionName),
+    ]
+    for (text, column, what) in named {
+      if let column, !text.isEmpty, let problem = DatasetLoader.nameProblem(text, what: what, allowingSpaces: true) {
         fail(r, column, problem)
         return
       }
     }
     if let previous = rowOf[id] {
-      fail(r, idColumn, "indicator \"\(id)\" appears twice (also row \(previous))")
+      fail(r, idColumn, Say.Input.indicatorTwice(id, alsoRow: previous))
       return
     }
     let kindText = cell(columns.kind)
     guard let kind = IndicatorKind(rawValue: kindText) else {
-      fail(r, columns.kind,
-        "kind \(quotedPrefix(kindText, limit: 20)) should be one of count, amount, level, stock, rate, share\(suggestion(kindText, IndicatorKind.allCases.map(\.rawValue)))")
+      fail(r, columns.kind, Say.Input.unknownKind(quotedPrefix(kindText, limit: 20), suggestion: suggestion(kindText, IndicatorKind.allCases.map(\.rawValue))))
       return
     }
     let share = shares[id]
     if kind == .share && share == nil {
-      fail(r, nil, "\(id) is a share: dataset.toml needs [shares.\(id)] with area_name and area_unit (the amount areas are given)")
+      fail(r, nil, Say.Input.shareNeedsTable(id))
     }
     var aliases = cell(columns.aliases).split(separator: "|").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     for alias in aliases {
-      if let problem = DatasetLoader.nameProblem(alias, what: "an alias"), !problem.contains("contains a space") {
+      if let problem = DatasetLoader.nameProblem(alias, what: Say.Input.anAlias, allowingSpaces: true) {
         fail(r, columns.aliases, problem)
         return
       }
@@ -135,8 +140,7 @@ struct TargetsReading {
     }
     for key in keys {
       if let owner = nameOwner[key], owner.id != indicator.id {
-        fail(r, columns.name ?? columns.id,
-          "\(quotedPrefix(key, limit: 40)) already names indicator \(owner.id) (row \(owner.row)): one name under two indicators cannot be told apart in the area tables; give each line its own name")
+        fail(r, columns.name ?? columns.id, Say.Input.nameAlreadyUsed(quotedPrefix(key, limit: 40), by: owner.id, row: owner.row))
         return false
       }
     }
@@ -150,11 +154,11 @@ struct TargetsReading {
       switch NumberCell.parse(cell(c), unit: indicator.unit) {
       case .value(let v):
         if v < 0 {
-          fail(r, c, "a target cannot be negative (\(cell(c)))")
+          fail(r, c, Say.Input.targetNegative(cell(c)))
         } else if v > 1e9 {
-          fail(r, c, "\(cell(c)) is implausibly large for a district target")
+          fail(r, c, Say.Input.targetImplausible(cell(c)))
         } else if indicator.kind.isWhole && v.rounded() != v {
-          fail(r, c, "\(indicator.name) is a \(indicator.kind.rawValue): its target \(cell(c)) is not a whole number")
+          fail(r, c, Say.Input.targetNotWhole(indicator.name, kind: indicator.kind.rawValue, cell(c)))
         } else {
           targets[indicator.id, default: [:]][year] = v
         }
@@ -175,12 +179,12 @@ struct TargetsReading {
     for (index, parent, row) in parents {
       if let match = indicators.first(where: { $0.id == parent || $0.name == parent }) {
         if match.id == indicators[index].id {
-          fail(row, nil, "\(parent) cannot be its own parent")
+          fail(row, nil, Say.Input.ownParent(parent))
         } else {
           indicators[index].parent = match.id
         }
       } else {
-        fail(row, nil, "parent \(quotedPrefix(parent, limit: 40)) of \(indicators[index].id) is not an indicator\(suggestion(parent, indicators.map(\.id)))")
+        fail(row, nil, Say.Input.parentNotIndicator(quotedPrefix(parent, limit: 40), of: indicators[index].id, suggestion: suggestion(parent, indicators.map(\.id))))
       }
     }
   }

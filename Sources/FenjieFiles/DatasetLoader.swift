@@ -1,4 +1,5 @@
 import FenjieCore
+import FenjieText
 import Foundation
 
 /// An area table named by a dataset or scenario file, before it is read.
@@ -102,7 +103,7 @@ public enum DatasetLoader {
           warnings.append(
             ReadingWarning(
               place: SourcePlace(file: csv.path, row: csv.rows.count),
-              message: "the file ends inside its last row, without a line end (Excel and WPS always write one): if it was cut short, the last cell may be incomplete; check the row, or export the sheet again"))
+              message: Say.Input.endsWithoutLineEnd.text()))
         }
         return csv
       } catch {
@@ -117,47 +118,48 @@ public enum DatasetLoader {
   static func readAreas(_ reader: TOMLReader) throws(InputError) -> [String] {
     let document = reader.document
     guard let areas = try reader.strings("areas"), !areas.isEmpty else {
-      throw InputError(file: document.path, "needs \"areas\": the list of areas (streets) in table order")
+      throw InputError(file: document.path, Say.Input.needsAreas)
     }
     var seen: [String: String] = [:]
     for area in areas {
-      if let problem = nameProblem(area, what: "an area name") { throw document.error("areas", "areas: \(problem)") }
+      if let problem = nameProblem(area, what: Say.Input.anAreaName) { throw document.error("areas", Say.Input.inAreas(problem)) }
       let key = NumberCell.normalise(area)
       if let previous = seen[key] {
-        throw document.error("areas", previous == area ? "\"\(area)\" is listed twice in areas" : "\"\(previous)\" and \"\(area)\" in areas differ only in full-width forms: tables could not tell them apart")
+        throw document.error("areas", previous == area ? Say.Input.listedTwice(area) : Say.Input.differOnlyInWidth(previous, area))
       }
       seen[key] = area
     }
     return areas
   }
 
-  /// Why `name` cannot serve as a name that tables are matched against, or nil.
-  static func nameProblem(_ name: String, what: String) -> String? {
+  /// Why `name` cannot serve as a name that tables are matched against, or nil. With
+  /// `allowingSpaces`, a space inside the name is no problem (rows are matched ignoring spaces).
+  static func nameProblem(_ name: String, what: Message, allowingSpaces: Bool = false) -> Message? {
     if name.unicodeScalars.contains(where: isControlCharacter) {
-      return "\(what) \(quotedPrefix(name, limit: 30)) contains a control character; remove it"
+      return Say.Input.nameHasControlCharacter(what, quotedPrefix(name, limit: 30))
     }
     if name.count > maximumNameLength {
-      return "\(what) of \(name.count) characters (\(quotedPrefix(name, limit: 20, count: false))) is longer than the \(maximumNameLength) allowed: is a cell or a quote misplaced?"
+      return Say.Input.nameTooLong(what, length: name.count, quotedPrefix(name, limit: 20, count: false), limit: maximumNameLength)
     }
     if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      return "\(what) is empty; give every one a name"
+      return Say.Input.nameEmpty(what)
     }
-    if name.contains(where: \.isWhitespace) {
-      return "\(what) \(quotedPrefix(name, limit: 30)) contains a space (spaces are ignored in tables' headers, so it could never match one); remove it"
+    if !allowingSpaces, name.contains(where: \.isWhitespace) {
+      return Say.Input.nameHasSpace(what, quotedPrefix(name, limit: 30))
     }
     return nil
   }
 
   static func readPlanYears(_ document: TOMLDocument) throws(InputError) -> [Int] {
     guard case .array(let items)? = document.root["plan_years"] else {
-      throw InputError(file: document.path, "needs \"plan_years\", e.g. plan_years = [2024, 2025, 2026]")
+      throw InputError(file: document.path, Say.Input.needsPlanYears)
     }
     let years = items.compactMap { item -> Int? in if case .integer(let y) = item { return y } else { return nil } }
     guard years.count == items.count, !years.isEmpty, years.allSatisfy({ (1900...2200).contains($0) }) else {
-      throw document.error("plan_years", "\"plan_years\" should list years such as 2024, 2025, 2026")
+      throw document.error("plan_years", Say.Input.planYearsShouldBeYears)
     }
     guard Set(years).count == years.count else {
-      throw document.error("plan_years", "\"plan_years\" lists a year twice")
+      throw document.error("plan_years", Say.Input.planYearsTwice)
     }
     return years.sorted()
   }
@@ -185,7 +187,7 @@ public enum DatasetLoader {
     guard let output = reading.attempt({ () throws(InputError) in try reader.subtable("industrial_output") }) ?? nil else { return [:] }
     for key in output.table.keys {
       guard let year = Int(key), let value = reading.attempt({ () throws(InputError) in try output.number(key, in: 0...1e9) }) ?? nil else {
-        reading.errors.append(reader.document.error(key, "[industrial_output] keys are years, e.g. 2025 = 420"))
+        reading.errors.append(reader.document.error(key, Say.Input.industrialOutputKeys))
         continue
       }
       industrialOutput[year] = value
@@ -204,7 +206,7 @@ public enum DatasetLoader {
   static func readDistrictTargets(_ reader: TOMLReader, shares: [String: ShareInfo], _ reading: inout Reading) -> DistrictTargets {
     var result = DistrictTargets()
     guard let targetsTable = reading.attempt({ () throws(InputError) in try reader.subtable("targets") }) ?? nil else {
-      reading.errors.append(InputError(file: reader.document.path, "needs a [targets] table naming the district targets file"))
+      reading.errors.append(InputError(file: reader.document.path, Say.Input.needsTargets))
       return result
     }
     reading.attempt { () throws(InputError) in try targetsTable.checkKeys(["file", "source", "illustrative"]) }
@@ -224,25 +226,25 @@ public enum DatasetLoader {
 
   static func tableSpec(_ table: TOMLReader, directory: String) throws(InputError) -> TableSpec {
     try table.checkKeys(["year", "kind", "file", "sheet", "source", "illustrative", "fraction_of_year"])
-    guard let year = try table.integer("year") else { throw table.document.error("tables", "each [[tables]] needs a year") }
+    guard let year = try table.integer("year") else { throw table.document.error("tables", Say.Input.tableNeedsYear) }
     let kindText = try table.string("kind") ?? "target"
     guard let kind = AreaTable.Kind(rawValue: kindText) else {
-      throw table.document.error("kind", "kind = \"\(kindText)\" should be \"target\" (分解表), \"actual\" (完成数) or \"progress\" (progress to date)")
+      throw table.document.error("kind", Say.Input.unknownTableKind(kindText))
     }
     let file = try table.requiredString("file")
     guard let source = try table.string("source") else {
-      throw table.document.error(file, "the table \(file) needs a \"source\" (a document number, or what made it)")
+      throw table.document.error(file, Say.Input.tableNeedsSource(file))
     }
     guard let illustrative = try table.bool("illustrative") else {
-      throw table.document.error(file, "the table \(file) needs illustrative = true (示例数据) or false (published figures)")
+      throw table.document.error(file, Say.Input.tableNeedsIllustrative(file))
     }
     let fraction = try table.number("fraction_of_year", in: 0...1)
     if kind == .progress && fraction == nil {
-      throw table.document.error(file, "a progress table needs fraction_of_year (10/12 ≈ 0.8333 for January–October)")
+      throw table.document.error(file, Say.Input.progressNeedsFraction)
     }
     let sheet = try table.string("sheet")
     if sheet != nil, !file.lowercased().hasSuffix(".xlsx") {
-      throw table.document.error("sheet", "sheet = … names a sheet of an .xlsx workbook; \(file) is not one")
+      throw table.document.error("sheet", Say.Input.sheetOnlyForXLSX(file))
     }
     return TableSpec(
       year: year, kind: kind, path: resolve(file, relativeTo: directory), source: source, illustrative: illustrative,
@@ -272,7 +274,7 @@ public enum DatasetLoader {
         continue
       }
       if tables.contains(where: { $0.year == read.year && $0.kind == read.kind }) {
-        reading.errors.append(InputError(file: display(spec.path), "is a second \(spec.kind.rawValue) table for \(spec.year); give each year one table of each kind"))
+        reading.errors.append(InputError(file: display(spec.path), Say.Input.secondTable(spec.kind.rawValue, year: spec.year)))
       }
       tables.append(read)
     }

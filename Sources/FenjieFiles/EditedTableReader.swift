@@ -1,52 +1,57 @@
 import FenjieCore
 import FenjiePlanning
+import FenjieText
 import Foundation
 
 /// Reads a 分解表 the planner edited (`--from EDITED.xlsx`): fenjie's own 分解表 sheet, or that sheet
 /// saved as CSV by Excel or WPS. The title rows above the header are skipped; the header is the row
 /// with 指标 and the area names; a line is a row whose 指标 cell names a line of the dataset (its ✗
 /// or ~ mark, if pasted, ignored); 合计, 区目标 and 状态 are not read; the notes under the table end
-/// it. Every cell is read exactly or refused with its place (`分解表!F12`).
+/// it. Every cell is read exactly or refused with its place (`分解表!F12`); the table is read as
+/// every other table is (`CSVFile`: a sheet's cells merged across columns are refused).
 public enum EditedTableReader {
+  /// The sheet fenjie's workbook gives the 分解表; a workbook whose first sheet is another is read
+  /// from this one when it has it.
+  static let tableSheet = "分解表"
+
   public static func read(_ path: String, dataset: Dataset) throws(InputError) -> EditedTable {
     let name = DatasetLoader.display(path)
-    let grid: [[String]]
-    let sheet: String?
-    var uncalculated: Set<[Int]> = []
-    if path.lowercased().hasSuffix(".xlsx") {
-      let first = try XLSXReader.read(path, displayName: name)
-      let table = first.sheet == "分解表" ? first : ((try? XLSXReader.read(path, sheet: "分解表", displayName: name)) ?? first)
-      grid = table.rows
-      sheet = table.sheet
-      uncalculated = table.uncalculated
-    } else {
-      do { grid = try CSVFile.read(path, displayName: name).rows } catch {
-        throw error.errors.first ?? InputError(file: name, "cannot be read")
+    let file: CSVFile
+    do {
+      let first = try CSVFile.read(path, displayName: name)
+      if let sheet = first.sheet, sheet != tableSheet, let table = try? CSVFile.read(path, displayName: name, sheet: tableSheet) {
+        file = table
+      } else {
+        file = first
       }
-      sheet = nil
+    } catch {
+      guard path.lowercased().hasSuffix(".xlsx"), let table = try? CSVFile.read(path, displayName: name, sheet: tableSheet) else {
+        throw error.errors.first ?? InputError(file: name, Say.EditedTable.cannotRead)
+      }
+      file = table
     }
-    return try parse(grid, sheet: sheet, uncalculated: uncalculated, file: name, dataset: dataset)
+    return try parse(file, dataset: dataset)
   }
 
-  static func parse(
-    _ grid: [[String]], sheet: String?, uncalculated: Set<[Int]> = [], file: String, dataset: Dataset
-  ) throws(InputError) -> EditedTable {
-    func place(_ row: Int, _ column: Int) -> String {
-      sheet.map { "\($0)!\(columnLetter(column))\(row + 1)" } ?? "row \(row + 1), column \(columnLetter(column))"
-    }
+  /// The lines of `file` (a table read as CSV or from a sheet: title rows above and notes below
+  /// already cut, cells merged across refused): every cell read exactly or refused with its place.
+  static func parse(_ file: CSVFile, dataset: Dataset) throws(InputError) -> EditedTable {
+    let grid = file.rows
     guard let headerRow = grid.firstIndex(where: { row in
       row.contains("指标") && row.contains { DatasetLoader.matchArea($0, dataset.areas) != nil }
     }) else {
-      throw InputError(file: file, "has no header row with 指标 and the area names (\(dataset.areas.prefix(3).joined(separator: "、"))…); is this a 分解表 fenjie wrote?")
+      throw InputError(file: file.path, Say.EditedTable.noHeader(dataset.areas.prefix(3).joined(separator: "、")))
+    }
+    /// `file.error` counts rows from 1 at `rows[0]`.
+    func error(_ row: Int, _ column: Int, _ message: Message) -> InputError {
+      file.error(row: row + 1, column: column, message)
     }
     let header = grid[headerRow]
     let nameColumn = header.firstIndex(of: "指标")!
     var areaColumns: [(column: Int, area: String)] = []
     for (c, text) in header.enumerated() where c != nameColumn {
       guard let area = DatasetLoader.matchArea(text, dataset.areas), text == area else { continue }
-      guard !areaColumns.contains(where: { $0.area == area }) else {
-        throw InputError(file: file, "\(place(headerRow, c)): \(area) is a column twice")
-      }
+      guard !areaColumns.contains(where: { $0.area == area }) else { throw error(headerRow, c, Say.EditedTable.areaTwice(area)) }
       areaColumns.append((c, area))
     }
     let split = dataset.indicators.filter { $0.kind.isSplit }
@@ -55,36 +60,32 @@ public enum EditedTableReader {
     for r in (headerRow + 1)..<grid.count {
       let row = grid[r]
       let raw = nameColumn < row.count ? row[nameColumn] : ""
-      if raw.isEmpty && row.allSatisfy(\.isEmpty) { break }  // the blank row above the notes
+      if raw.isEmpty && row.allSatisfy(\.isEmpty) { break }  // a blank row ends the table
       var label = raw.trimmingCharacters(in: .whitespaces)
       for mark in [" ✗", " ~", "✗", "~"] where label.hasSuffix(mark) { label = String(label.dropLast(mark.count)) }
       if label.isEmpty { continue }
       guard let indicator = split.first(where: { $0.areaName == label }) ?? DatasetLoader.matchIndicator(label, split) else {
         if dataset.indicators.contains(where: { $0.name == label }) { continue }  // a rate: not split
-        throw InputError(file: file, "\(place(r, nameColumn)): \"\(label.prefix(60))\" is not a line of this dataset")
+        throw error(r, nameColumn, Say.EditedTable.notALine(String(label.prefix(60))))
       }
-      guard values[indicator.id] == nil else {
-        throw InputError(file: file, "\(place(r, nameColumn)): \(indicator.areaName) appears twice")
-      }
+      guard values[indicator.id] == nil else { throw error(r, nameColumn, Say.EditedTable.lineTwice(indicator.areaName)) }
       var cells: [String: Double?] = [:]
       var where_: [String: String] = [:]
       for (c, area) in areaColumns {
         let text = c < row.count ? row[c] : ""
-        where_[area] = place(r, c)
-        if uncalculated.contains([r, c]) {
-          throw InputError(file: file, "\(place(r, c)): the formula has no saved value; open the workbook in Excel or WPS and save it (so the values are calculated), or type the number")
-        }
+        where_[area] = file.sheet.map { "\($0)!\(columnLetter(c))\(r + file.firstRow)" } ?? "\(Say.Common.row(r + file.firstRow)), \(columnLetter(c))"
+        if file.uncalculated.contains([r, c]) { throw error(r, c, Say.EditedTable.uncalculated) }
         switch NumberCell.parse(text, unit: indicator.areaUnit) {
         case .value(let v) where v >= 0: cells[area] = v
         case .blank, .notApplicable: cells[area] = .some(nil)
-        case .value: throw InputError(file: file, "\(place(r, c)): \(text) for \(area) on \(indicator.areaName) is negative")
-        case .invalid(let why): throw InputError(file: file, "\(place(r, c)): \(why) (\(area), \(indicator.areaName))")
+        case .value: throw error(r, c, Say.EditedTable.negative(text, area: area, line: indicator.areaName))
+        case .invalid(let why): throw error(r, c, Say.EditedTable.invalid(why, area: area, line: indicator.areaName))
         }
       }
       values[indicator.id] = cells
       places[indicator.id] = where_
     }
-    guard !values.isEmpty else { throw InputError(file: file, "has a header but no line of this dataset under it") }
-    return EditedTable(values: values, places: places, file: file)
+    guard !values.isEmpty else { throw InputError(file: file.path, Say.EditedTable.noLines) }
+    return EditedTable(values: values, places: places, file: file.path)
   }
 }

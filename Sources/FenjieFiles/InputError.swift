@@ -1,25 +1,41 @@
 import FenjieCore
+import FenjieText
 
 /// A problem with an input file, said so a planner can act on it: the file, the row and column
 /// (as a spreadsheet shows them), what was found and what was expected.
+///
+/// The sentence is a `Message` (both languages, from `Say.Input`): `description` reads in
+/// `Language.current`, `description(.english)` in the language asked for.
 public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
   public var file: String
   /// 1-based row as a spreadsheet numbers it (the header is row 1), or the TOML line.
   public var row: Int?
   /// Column letter and header (`E (惠山街道)`), or nil.
   public var column: String?
-  public var message: String
+  /// What is wrong and what to do, in both languages.
+  public var text: Message
 
-  public init(file: String, row: Int? = nil, column: String? = nil, _ message: String) {
+  public init(file: String, row: Int? = nil, column: String? = nil, _ text: Message) {
     self.file = file
     self.row = row
     self.column = column
-    self.message = message
+    self.text = text
   }
+
+  /// A sentence already rendered (the same in both languages).
+  public init(file: String, row: Int? = nil, column: String? = nil, _ message: String) {
+    self.init(file: file, row: row, column: column, Message(zh: message, en: message))
+  }
+
+  /// The sentence in `Language.current`.
+  public var message: String { text.text() }
 
   public var place: SourcePlace { SourcePlace(file: file, row: row, column: column) }
 
-  public var description: String { "\(place): \(message)" }
+  public var description: String { description(.current) }
+
+  /// The place, then the sentence in `language`.
+  public func description(_ language: Language) -> String { "\(place): \(text.text(language))" }
 }
 
 /// Several input errors found at once.
@@ -45,9 +61,9 @@ public func closestName(to name: String, in candidates: [String]) -> String? {
   return distance <= limit ? candidate : nil
 }
 
-/// " (did you mean X?)" or "".
-func suggestion(_ name: String, _ candidates: [String]) -> String {
-  closestName(to: name, in: candidates).map { "; did you mean \($0)?" } ?? ""
+/// "；是否指“X”？" / "; did you mean X?", or nothing.
+func suggestion(_ name: String, _ candidates: [String]) -> Message {
+  closestName(to: name, in: candidates).map { Say.Common.didYouMean($0) } ?? Message(zh: "", en: "")
 }
 
 func editDistance(_ a: [Character], _ b: [Character]) -> Int {

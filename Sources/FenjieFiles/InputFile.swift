@@ -1,3 +1,4 @@
+import FenjieText
 import Foundation
 
 #if canImport(Glibc)
@@ -12,24 +13,23 @@ enum InputFile {
   static func contents(_ path: String, name: String) throws(InputError) -> Data {
     var info = stat()
     guard stat(path, &info) == 0 else {
-      let reason = errno == ENOENT ? "does not exist" : "cannot be read: \(String(cString: strerror(errno)))"
-      throw InputError(file: name, "\(reason) (check the path; paths in a scenario or dataset are relative to the file that names them)")
+      let reason = errno == ENOENT ? Say.Input.doesNotExist : Say.Input.cannotBeRead(String(cString: strerror(errno)))
+      throw InputError(file: name, Say.Input.checkThePath(reason))
     }
-    if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: name, "is a folder, not a file") }
-    guard (info.st_mode & S_IFMT) == S_IFREG else { throw InputError(file: name, "is not a regular file (a device, a pipe or a socket)") }
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: name, Say.Input.isAFolder) }
+    guard (info.st_mode & S_IFMT) == S_IFREG else { throw InputError(file: name, Say.Input.notARegularFile) }
     guard Int(info.st_size) <= maximumSize else {
-      throw InputError(file: name, "is \(Int(info.st_size) >> 20) MB: far larger than any table or scenario; is it the right file?")
+      throw InputError(file: name, Say.Input.tooLarge(megabytes: Int(info.st_size) >> 20))
     }
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else {
-      let reason = errno == EACCES ? "permission denied (fenjie may not read it; check its permissions, e.g. chmod u+r)" : String(cString: strerror(errno))
-      throw InputError(file: name, "cannot be read: \(reason)")
+      throw InputError(file: name, errno == EACCES ? Say.Input.permissionDenied : Say.Input.cannotBeRead(String(cString: strerror(errno))))
     }
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     do {
       return try handle.readToEnd() ?? Data()
     } catch {
-      throw InputError(file: name, "cannot be read: \(error.localizedDescription)")
+      throw InputError(file: name, Say.Input.cannotBeRead(error.localizedDescription))
     }
   }
 }

@@ -1,4 +1,5 @@
 import FenjieCore
+import FenjieText
 
 /// Reads one cell of an area table: a number, "/" for not applicable, blank for unknown.
 ///
@@ -9,11 +10,12 @@ public enum NumberCell {
     case value(Double)
     case notApplicable
     case blank
-    case invalid(String)
+    /// Why the cell is not a number, in both languages.
+    case invalid(Message)
   }
 
   public static func parse(_ raw: String, unit: String? = nil) -> Parsed {
-    if raw.count > 100 { return .invalid("\(quotedPrefix(raw, limit: 30)) is not a number") }
+    if raw.count > 100 { return .invalid(Say.Input.notANumber(quotedPrefix(raw, limit: 30))) }
     var text = normalise(raw)
     if text.isEmpty { return .blank }
     if text == "/" { return .notApplicable }
@@ -26,13 +28,13 @@ public enum NumberCell {
         let digits = group.prefix { $0.isASCII && $0.isNumber }
         return digits.count == 3
       }
-      guard valid else { return .invalid("\(quotedPrefix(raw, limit: 30)) is not a number") }
+      guard valid else { return .invalid(Say.Input.notANumber(quotedPrefix(raw, limit: 30))) }
       text = groups.joined()
     }
     guard let value = Double(text), text.allSatisfy({ "0123456789.+-eE".contains($0) }) else {
-      return .invalid("\(quotedPrefix(raw, limit: 30)) is not a number")
+      return .invalid(Say.Input.notANumber(quotedPrefix(raw, limit: 30)))
     }
-    guard value.isFinite else { return .invalid("\(quotedPrefix(raw, limit: 30)) is not a finite number") }
+    guard value.isFinite else { return .invalid(Say.Input.notAFiniteNumber(quotedPrefix(raw, limit: 30))) }
     return .value(value)
   }
 

@@ -1,3 +1,4 @@
+import FenjieText
 import Foundation
 
 /// Quick changes to a scenario from the command line, without a file:
@@ -49,12 +50,12 @@ public struct ScenarioChanges: Sendable, Equatable {
   /// `capacity.max_growth=0.3` → (["capacity", "max_growth"], 0.3); a value that is not TOML is text.
   func parseSet(_ text: String) throws(InputError) -> ([String], TOMLNode) {
     guard let equals = text.firstIndex(of: "=") else {
-      throw InputError(file: "--set \(text)", "write it as key=value, e.g. --set capacity.max_growth=0.3")
+      throw InputError(file: "--set \(text)", Say.Input.setKeyValue)
     }
     let path = text[..<equals].split(separator: ".", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
     let valueText = String(text[text.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
     guard !path.isEmpty, path.allSatisfy({ !$0.isEmpty }) else {
-      throw InputError(file: "--set \(text)", "the key before = is empty (or has an empty part between dots)")
+      throw InputError(file: "--set \(text)", Say.Input.setEmptyKey)
     }
     if let parsed = try? TOMLDocument.parse("value = \(valueText)", path: "--set"), let node = parsed.root["value"] {
       return (path, node)
@@ -67,10 +68,10 @@ public struct ScenarioChanges: Sendable, Equatable {
     let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
     let place = parts.first?.split(separator: ":", maxSplits: 1).map(String.init) ?? []
     guard parts.count == 2, place.count == 2 else {
-      throw InputError(file: "--lock \(text)", "write it as AREA:INDICATOR=VALUE, e.g. --lock 扬名街道:高新技术企业申报数=90")
+      throw InputError(file: "--lock \(text)", Say.Input.lockForm)
     }
     guard let value = Double(NumberCell.normalise(parts[1])), value.isFinite else {
-      throw InputError(file: "--lock \(text)", "\(parts[1]) is not a number; write the value to lock, e.g. =90")
+      throw InputError(file: "--lock \(text)", Say.Input.lockValueNotNumber(parts[1]))
     }
     return .table(["area": .string(place[0]), "indicator": .string(place[1]), "value": .double(value)])
   }
@@ -80,7 +81,7 @@ public struct ScenarioChanges: Sendable, Equatable {
     let option = "--shock \(text)"
     let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
     guard parts.count == 2 else {
-      throw InputError(file: option, "write it as INDICATOR=-15% (or AREA:INDICATOR=-15%, …=-15%@2026)")
+      throw InputError(file: option, Say.Input.shockForm)
     }
     let place = parts[0].split(separator: ":", maxSplits: 1).map(String.init)
     var amount = NumberCell.normalise(parts[1])
@@ -88,11 +89,11 @@ public struct ScenarioChanges: Sendable, Equatable {
     if let at = amount.firstIndex(of: "@") {
       year = Int(amount[amount.index(after: at)...])
       amount = String(amount[..<at])
-      if year == nil { throw InputError(file: option, "the year after @ is not a year") }
+      if year == nil { throw InputError(file: option, Say.Input.shockYearNotYear) }
     }
     let isPercent = amount.hasSuffix("%")
     guard let number = Double(isPercent ? String(amount.dropLast()) : amount), number.isFinite else {
-      throw InputError(file: option, "\(parts[1]) is not a change such as -15% or -0.15")
+      throw InputError(file: option, Say.Input.shockNotChange(parts[1]))
     }
     var shock: [String: TOMLNode] = ["change": .double(isPercent ? number / 100 : number)]
     shock["indicator"] = .string(place.count == 2 ? place[1] : place[0])

@@ -1,5 +1,6 @@
 import FenjieCore
 import FenjiePlanning
+import FenjieText
 
 /// Reading the allocation settings of a scenario's merged TOML, one concern a function.
 extension ScenarioLoader {
@@ -20,7 +21,7 @@ extension ScenarioLoader {
     if let output = try reader.subtable("industrial_output") {
       for key in output.table.keys {
         guard let year = Int(key) else {
-          throw output.error(key, "[industrial_output] keys are years, e.g. 2025 = 420 (亿元)")
+          throw output.error(key, Say.Input.industrialOutputKeysWithUnit)
         }
         settings.industrialOutput[year] = try output.number(key, in: 0...1e9)
       }
@@ -36,10 +37,10 @@ extension ScenarioLoader {
   static func readYear(_ reader: TOMLReader, dataset: Dataset, option: Int?) throws(InputError) -> Int {
     let written = try reader.integer("year")
     guard let year = option ?? written ?? dataset.planYears.dropFirst().first else {
-      throw InputError(file: reader.document.path, "needs year = … (a plan year)")
+      throw InputError(file: reader.document.path, Say.Input.needsYear)
     }
     guard dataset.planYears.contains(year) else {
-      let message = "year \(year) is outside the plan (\(dataset.planYears.map(String.init).joined(separator: ", ")))"
+      let message = Say.Input.yearOutsidePlan(year, plan: dataset.planYears.map(String.init).joined(separator: ", "))
       if option != nil { throw InputError(file: "--year \(year)", message) }
       throw reader.error("year", message)
     }
@@ -49,13 +50,16 @@ extension ScenarioLoader {
   static func readRuleAndBaseline(_ reader: TOMLReader, into settings: inout AllocationSettings) throws(InputError) {
     if let rule = try reader.string("rule") {
       guard let value = AllocationRule(rawValue: rule) else {
-        throw reader.error("rule", "rule = \"\(rule)\" should be one of \(AllocationRule.allCases.map(\.rawValue).joined(separator: ", "))\(suggestion(rule, AllocationRule.allCases.map(\.rawValue)))")
+        throw reader.error(
+          "rule",
+          Say.Input.unknownRule(
+            rule, choices: AllocationRule.allCases.map(\.rawValue).joined(separator: ", "), suggestion: suggestion(rule, AllocationRule.allCases.map(\.rawValue))))
       }
       settings.rule = value
     }
     if let baseline = try reader.string("baseline") {
       guard let value = BaselineSource(rawValue: baseline) else {
-        throw reader.error("baseline", "baseline = \"\(baseline)\" should be \"latest\" or \"allocated\"")
+        throw reader.error("baseline", Say.Input.unknownBaseline(baseline))
       }
       settings.baseline = value
     }
@@ -77,7 +81,10 @@ extension ScenarioLoader {
     var result = base
     if let rule = try table.string("rule") {
       guard let value = CapacityRule(rawValue: rule) else {
-        throw table.error("rule", "capacity rule \"\(rule)\" should be one of \(CapacityRule.allCases.map(\.rawValue).joined(separator: ", "))\(suggestion(rule, CapacityRule.allCases.map(\.rawValue)))")
+        throw table.error(
+          "rule",
+          Say.Input.unknownCapacityRule(
+            rule, choices: CapacityRule.allCases.map(\.rawValue).joined(separator: ", "), suggestion: suggestion(rule, CapacityRule.allCases.map(\.rawValue))))
       }
       result.rule = value
     }
@@ -113,19 +120,22 @@ extension ScenarioLoader {
       let line = try indicator(try lock.requiredString("indicator"), dataset, in: lock, key: "indicator")
       let area = try area(try lock.requiredString("area"), dataset, in: lock, key: "area")
       guard let value = try lock.number("value", in: 0...1e9) else {
-        throw lock.tableError("lock", "each [[lock]] needs a value (0 or more)")
+        throw lock.tableError("lock", Say.Input.lockNeedsValue)
       }
       if line.kind == .rate {
-        throw lock.error("indicator", "\(line.name) is a rate: every area carries the district rate, so it cannot be locked")
+        throw lock.error("indicator", Say.Input.rateCannotBeLocked(line.name))
       }
       if line.kind.isWhole && value.rounded() != value {
-        throw lock.error("value", "\(line.name) is a \(line.kind.rawValue): a lock of \(plainNumber(value)) is not a whole number; lock \(plainNumber(value.rounded(.down))) or \(plainNumber(value.rounded(.up)))")
+        throw lock.error(
+          "value",
+          Say.Input.lockNotWhole(
+            line.name, kind: line.kind.rawValue, value: plainNumber(value), down: plainNumber(value.rounded(.down)), up: plainNumber(value.rounded(.up))))
       }
       let origin = reader.document.option(setting: lock.context)
       if let previous = locks.firstIndex(where: { $0.indicator == line.id && $0.area == area }) {
         guard origin != nil, origins[previous] == nil else {
-          let first = origins[previous] ?? "the scenario file"
-          throw lock.tableError("indicator", "a second lock on \(area) / \(line.name) (the first is \(first), value \(plainNumber(locks[previous].value))): lock each cell once")
+          let first = origins[previous].map { Message(zh: $0, en: $0) } ?? Say.Input.theScenarioFile
+          throw lock.tableError("indicator", Say.Input.secondLock(area: area, line: line.name, first: first, value: plainNumber(locks[previous].value)))
         }
         locks[previous].value = value
         origins[previous] = origin
@@ -143,7 +153,7 @@ extension ScenarioLoader {
       try group.checkKeys(["areas", "indicators"])
       var areas: [String] = []
       for name in try group.strings("areas") ?? [] { areas.append(try area(name, dataset, in: group, key: "areas")) }
-      guard areas.count > 1 else { throw group.tableError("equal", "each [[equal]] group needs at least two areas") }
+      guard areas.count > 1 else { throw group.tableError("equal", Say.Input.equalNeedsTwoAreas) }
       var ids: [String] = []
       for name in try group.strings("indicators") ?? [] { ids.append(try indicator(name, dataset, in: group, key: "indicators").id) }
       groups.append(EqualGroup(areas: areas, indicators: ids))

@@ -1,6 +1,7 @@
 import FenjieCore
 import FenjiePlanning
 import FenjieSimulation
+import FenjieText
 
 extension ScenarioLoader {
   /// Reads `[simulation]` and `[[shock]]` of a scenario's merged TOML.
@@ -21,11 +22,11 @@ extension ScenarioLoader {
       "sigma_prior_strength", "sigma_floor", "pace_noise", "monthly_profile",
     ])
     if let runs = try table.integer("runs") {
-      guard (1...100_000_000).contains(runs) else { throw table.error("runs", "runs = \(runs) should be between 1 and 100000000") }
+      guard (1...100_000_000).contains(runs) else { throw table.error("runs", Say.Input.runsOutOfRange(runs)) }
       settings.runs = runs
     }
     if let seed = try table.integer("seed") {
-      guard seed >= 0 else { throw table.error("seed", "seed should be 0 or more") }
+      guard seed >= 0 else { throw table.error("seed", Say.Input.seedNotNegative) }
       settings.seed = UInt64(seed)
     }
     settings.meanRatio = try table.number("mean_ratio", in: 0...10) ?? settings.meanRatio
@@ -47,13 +48,13 @@ extension ScenarioLoader {
         }
       }
       guard profile.count == 12, profile.allSatisfy({ $0 >= 0 && $0.isFinite }), profile.reduce(0, +) > 0 else {
-        throw table.error("monthly_profile", "monthly_profile should list twelve non-negative numbers (January first), not all 0")
+        throw table.error("monthly_profile", Say.Input.monthlyProfile)
       }
       settings.monthlyProfile = profile
     }
     if let factor = try table.string("factor") {
       guard let mode = FactorMode(rawValue: factor) else {
-        throw table.error("factor", "factor = \"\(factor)\" should be \"district\" or \"group\"")
+        throw table.error("factor", Say.Input.unknownFactor(factor))
       }
       settings.factor = mode
     }
@@ -75,7 +76,7 @@ extension ScenarioLoader {
     for name in (try shock.strings("indicators") ?? []) + [try shock.string("indicator")].compactMap({ $0 }) {
       let line = try indicator(name, dataset, in: shock, key: name)
       if line.kind == .rate {
-        throw shock.tableError(name, "\(line.name) is a rate: it is not simulated (every area carries the district rate), so a shock on it would change nothing")
+        throw shock.tableError(name, Say.Input.shockOnRate(line.name))
       }
       ids.append(line.id)
     }
@@ -88,15 +89,16 @@ extension ScenarioLoader {
     if let year = try shock.integer("year") { years.append(year) }
     if case .array(let items)? = shock.table["years"] {
       for item in items {
-        guard case .integer(let year) = item else { throw shock.error("years", "years should list years, e.g. [2026]") }
+        guard case .integer(let year) = item else { throw shock.error("years", Say.Input.yearsShouldListYears) }
         years.append(year)
       }
     }
     for year in years where !dataset.planYears.contains(year) {
-      throw shock.tableError(years.count == 1 ? "year" : "years", "the year \(year) is outside the plan (\(dataset.planYears.map(String.init).joined(separator: ", "))): a shock there would change nothing")
+      throw shock.tableError(
+        years.count == 1 ? "year" : "years", Say.Input.shockYearOutsidePlan(year, plan: dataset.planYears.map(String.init).joined(separator: ", ")))
     }
     guard let change = try shock.number("change", in: -1...10) else {
-      throw shock.tableError("shock", "each [[shock]] needs change = −0.15 (for −15%)")
+      throw shock.tableError("shock", Say.Input.shockNeedsChange)
     }
     return SimulationSettings.Shock(indicators: ids, areas: areas, years: years, change: change)
   }

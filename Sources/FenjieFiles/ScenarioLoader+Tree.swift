@@ -11,9 +11,7 @@ extension ScenarioLoader {
     guard TreeLoader.isTree(datasetPath) else { return nil }
     if !extraTables.isEmpty {
       throw InputErrors([
-        InputError(
-          file: scenario,
-          "[[tables]] in a scenario add one district's tables: with a tree dataset, name them in that district's dataset.toml")
+        InputError(file: scenario, Say.Tree.scenarioTablesWithTree)
       ])
     }
     return try TreeLoader.loadWithFiles(datasetPath)

@@ -1,5 +1,6 @@
 import FenjieCore
 import FenjiePlanning
+import FenjieText
 import Foundation
 
 /// Reads scenario files (TOML). A scenario may name a `base` scenario and change only what differs;
@@ -20,7 +21,7 @@ public enum ScenarioLoader {
       reader = try applying(changes, to: chain)
       try reader.checkKeys(keys)
       guard case .string(let p)? = reader.table["dataset"] else {
-        throw InputError(file: path, "needs dataset = \"path/to/dataset.toml\" (relative to the scenario file)")
+        throw InputError(file: path, Say.Input.needsDataset)
       }
       datasetPath = p
       var specs: [TableSpec] = []
@@ -78,7 +79,7 @@ public enum ScenarioLoader {
   /// directory.
   static func merged(_ path: String, seen: [String]) throws(InputErrors) -> Chain {
     guard !seen.contains(path) else {
-      throw InputErrors([InputError(file: path, "names itself as a base, through \(seen.joined(separator: " → "))")])
+      throw InputErrors([InputError(file: path, Say.Input.baseLoop(seen.joined(separator: " → ")))])
     }
     let document: TOMLDocument
     do { document = try TOMLDocument.read(path) } catch { throw InputErrors([error]) }
@@ -125,14 +126,14 @@ public enum ScenarioLoader {
   /// An indicator of `dataset` by id, name or alias, or an error at `key` naming the closest match.
   static func indicator(_ text: String, _ dataset: Dataset, in reader: TOMLReader, key: String) throws(InputError) -> Indicator {
     guard let match = DatasetLoader.matchIndicator(text, dataset.indicators) else {
-      throw reader.error(key, "\(quotedPrefix(text, limit: 40)) is not an indicator of this dataset\(suggestion(text, dataset.indicators.flatMap { [$0.id, $0.name] }))")
+      throw reader.error(key, Say.Input.notAnIndicator(quotedPrefix(text, limit: 40), suggestion: suggestion(text, dataset.indicators.flatMap { [$0.id, $0.name] })))
     }
     return match
   }
 
   static func area(_ text: String, _ dataset: Dataset, in reader: TOMLReader, key: String) throws(InputError) -> String {
     guard let match = DatasetLoader.matchArea(text, dataset.areas) else {
-      throw reader.error(key, "\(quotedPrefix(text, limit: 40)) is not an area of this dataset\(suggestion(text, dataset.areas))")
+      throw reader.error(key, Say.Input.notAnArea(quotedPrefix(text, limit: 40), suggestion: suggestion(text, dataset.areas)))
     }
     return match
   }

@@ -1,3 +1,4 @@
+import FenjieText
 import Foundation
 import TOMLKit
 
@@ -27,15 +28,15 @@ public indirect enum TOMLNode: Sendable, Equatable {
     }
   }
 
-  public var typeName: String {
+  public var typeName: Message {
     switch self {
-    case .string: return "text"
-    case .integer: return "an integer"
-    case .double: return "a number"
-    case .bool: return "true/false"
-    case .array: return "a list"
-    case .table: return "a table"
-    case .other(let kind): return kind
+    case .string: return Say.Input.typeText
+    case .integer: return Say.Input.typeInteger
+    case .double: return Say.Input.typeNumber
+    case .bool: return Say.Input.typeBool
+    case .array: return Say.Input.typeList
+    case .table: return Say.Input.typeTable
+    case .other: return Say.Input.typeDate
     }
   }
 }
@@ -49,8 +50,8 @@ public struct TOMLDocument: Sendable {
   public static func read(_ path: String) throws(InputError) -> TOMLDocument {
     let data = try InputFile.contents(path, name: path)
     guard let (text, _) = TextDecoding.decode(data) else {
-      if TextDecoding.isCutUTF8(data) { throw InputError(file: path, TextDecoding.cutAdvice) }
-      throw InputError(file: path, "is not UTF-8 (or GB18030) text; save it again as UTF-8")
+      if TextDecoding.isCutUTF8(data) { throw InputError(file: path, Say.Input.cutInsideACharacter) }
+      throw InputError(file: path, Say.Input.scenarioNotText)
     }
     return try parse(text, path: path)
   }
@@ -68,11 +69,29 @@ public struct TOMLDocument: Sendable {
       if let place = redefinition(error.description, lines: lines) { (line, column) = place }
       throw InputError(
         file: path, row: line, column: nil,
-        "is not valid TOML at line \(line), column \(column): \(error.description)\(hint(lines, line))")
+        Say.Input.notValidTOML(line: line, column: column, parserReason(error.description), hint: hint(lines, line)))
     } catch {
-      throw InputError(file: path, "is not valid TOML: \(error)")
+      throw InputError(file: path, Say.Input.notValidTOML("\(error)"))
     }
     return TOMLDocument(path: path, root: convert(table), lines: lines)
+  }
+
+  /// toml++'s "Error while parsing table header: expected ']', saw '\n'" in both languages: the
+  /// reasons the catalog knows in Chinese, others in the parser's English after a Chinese lead.
+  static func parserReason(_ english: String) -> Message {
+    let lead = Say.Input.tomlParserLead
+    guard english.hasPrefix(lead), let colon = english.range(of: ": ") else { return Say.Input.tomlParserRaw(english) }
+    let scope = String(english[english.index(english.startIndex, offsetBy: lead.count)..<colon.lowerBound])
+    let reason = String(english[colon.upperBound...])
+    guard let scopeName = Say.Input.tomlScopes[scope] else { return Say.Input.tomlParserRaw(english) }
+    for (pattern, chinese) in Say.Input.tomlReasons {
+      guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+      let range = NSRange(reason.startIndex..., in: reason)
+      guard regex.firstMatch(in: reason, range: range) != nil else { continue }
+      let translated = regex.stringByReplacingMatches(in: reason, range: range, withTemplate: chinese)
+      return Message(zh: Say.Input.tomlWhileParsing(scopeName, translated).chinese, en: english)
+    }
+    return Message(zh: Say.Input.tomlWhileParsing(scopeName, Say.Input.tomlParserRaw(reason).chinese).chinese, en: english)
   }
 
   /// A NUL would end the text early for the parser (C strings), silently dropping the rest of the
@@ -85,7 +104,7 @@ public struct TOMLDocument: Sendable {
         if isControlCharacter(scalar) && !(scalar == "\r" && column == line.unicodeScalars.count) {
           throw InputError(
             file: path, row: index + 1,
-            "the control character \(scalarName(scalar)) at column \(column) has no place in a scenario; the file is damaged, or was saved by a program that is not a text editor. Remove it")
+            Say.Input.controlCharacterInScenario(scalarName(scalar), column: column))
         }
       }
     }
@@ -93,16 +112,16 @@ public struct TOMLDocument: Sendable {
 
   /// What to do about the usual cause of a parse error on `line`: full-width digits or signs, and
   /// Chinese punctuation, typed with a Chinese input method.
-  static func hint(_ lines: [String], _ line: Int) -> String {
-    guard line >= 1, line <= lines.count else { return "" }
+  static func hint(_ lines: [String], _ line: Int) -> Message {
+    guard line >= 1, line <= lines.count else { return Say.Input.nothing }
     let text = lines[line - 1]
     if text.unicodeScalars.contains(where: { (0xFF10...0xFF19).contains($0.value) || [0xFF0D, 0xFF0E, 0xFF0B].contains($0.value) }) {
-      return " (the line has full-width digits or signs such as １ or －: write numbers with ASCII digits, e.g. max_growth = 1)"
+      return Say.Input.fullWidthDigits
     }
     if text.unicodeScalars.contains(where: { [0xFF1D, 0x201C, 0x201D, 0xFF3B, 0xFF3D, 0xFF0C].contains($0.value) }) {
-      return " (the line has Chinese punctuation such as ＝ “ ” ［ ］ or ，: TOML needs the ASCII forms = \" [ ] ,)"
+      return Say.Input.chinesePunctuation
     }
-    return ""
+    return Say.Input.nothing
   }
 
   /// toml++ reports a key defined twice at the first definition; the line to fix is the second one.
@@ -141,7 +160,7 @@ public struct TOMLDocument: Sendable {
       if !startsAKey {
         throw InputError(
           file: path, row: index + 1,
-          "is not valid TOML at line \(index + 1): a table header needs a name, e.g. [capacity] or [[lock]]")
+          Say.Input.tableHeaderWithoutName(line: index + 1))
       }
     }
   }
@@ -162,7 +181,7 @@ public struct TOMLDocument: Sendable {
     case .bool: return .bool(value.bool ?? false)
     case .array: return .array(value.array.map { array in array.map { convert($0) } } ?? [])
     case .table: return .table(value.table.map(convert) ?? [:])
-    default: return .other("a date or time")
+    default: return .other("date")
     }
   }
 
@@ -224,7 +243,7 @@ public struct TOMLDocument: Sendable {
     return nil
   }
 
-  public func error(_ key: String, _ message: String) -> InputError {
+  public func error(_ key: String, _ message: Message) -> InputError {
     if let option = option(setting: key) { return InputError(file: option, message) }
     if let row = line(of: key) { return InputError(file: path, row: row, message) }
     return InputError(file: path, message)

@@ -1,3 +1,5 @@
+import FenjieText
+
 /// Typed access to a TOML table with messages that name the file, the line and the key, and that
 /// refuse unknown keys (a typo in a key name must not pass silently).
 struct TOMLReader {
@@ -15,7 +17,7 @@ struct TOMLReader {
   func name(_ key: String) -> String { context.isEmpty ? key : "\(context).\(key)" }
 
   /// An error about `key` of this table: at the option that set it, else at its line in the file.
-  func error(_ key: String, _ message: String) -> InputError {
+  func error(_ key: String, _ message: Message) -> InputError {
     if let option = document.option(setting: name(key)) { return InputError(file: option, message) }
     if let (array, index) = arrayElement, let row = document.line(of: key, inArrayTable: array, index: index) {
       return InputError(file: document.path, row: row, message)
@@ -33,28 +35,28 @@ struct TOMLReader {
 
   /// An error about this whole table (a `[[lock]]`, a `[[shock]]`): at the option that made it, else
   /// at `key`'s line.
-  func tableError(_ key: String, _ message: String) -> InputError {
+  func tableError(_ key: String, _ message: Message) -> InputError {
     if let option = document.option(setting: context) { return InputError(file: option, message) }
     return error(key, message)
   }
 
   func checkKeys(_ allowed: [String]) throws(InputError) {
     for key in table.keys.sorted() where !allowed.contains(key) {
-      throw error(key, "unknown key \"\(name(key))\"\(suggestion(key, allowed))")
+      throw error(key, Say.Input.unknownKey(name(key), suggestion: suggestion(key, allowed)))
     }
   }
 
   func string(_ key: String) throws(InputError) -> String? {
     guard let node = table[key] else { return nil }
     guard case .string(let s) = node else {
-      throw error(key, "\"\(name(key))\" should be text in quotes, found \(node.typeName)")
+      throw error(key, Say.Input.shouldBeText(name(key), found: node.typeName))
     }
     return s
   }
 
   func requiredString(_ key: String) throws(InputError) -> String {
     guard let s = try string(key) else {
-      throw tableError(context, "\(context.isEmpty ? "" : "[\(context)] ")needs \"\(key)\"")
+      throw tableError(context, Say.Input.needsKey(key, in: context))
     }
     return s
   }
@@ -63,13 +65,13 @@ struct TOMLReader {
     guard let node = table[key] else { return nil }
     guard let value = node.number else {
       if case .string(let text) = node, text.hasSuffix("%"), let percent = Double(text.dropLast()) {
-        throw error(key, "\"\(name(key))\" should be a number, found text: write \(percent / 100) for \(text)")
+        throw error(key, Say.Input.percentAsText(name(key), value: "\(percent / 100)", percent: text))
       }
-      throw error(key, "\"\(name(key))\" should be a number, found \(node.typeName)")
+      throw error(key, Say.Input.shouldBeNumber(name(key), found: node.typeName))
     }
-    guard value.isFinite else { throw error(key, "\"\(name(key))\" must be a finite number") }
+    guard value.isFinite else { throw error(key, Say.Input.mustBeFinite(name(key))) }
     if let range, !range.contains(value) {
-      throw error(key, "\"\(name(key))\" = \(value) is outside \(range.lowerBound)…\(range.upperBound)")
+      throw error(key, Say.Input.outsideRange(name(key), "\(value)", "\(range.lowerBound)", "\(range.upperBound)"))
     }
     return value
   }
@@ -77,7 +79,7 @@ struct TOMLReader {
   func integer(_ key: String) throws(InputError) -> Int? {
     guard let node = table[key] else { return nil }
     guard case .integer(let value) = node else {
-      throw error(key, "\"\(name(key))\" should be a whole number, found \(node.typeName)")
+      throw error(key, Say.Input.shouldBeWholeNumber(name(key), found: node.typeName))
     }
     return value
   }
@@ -85,7 +87,7 @@ struct TOMLReader {
   func bool(_ key: String) throws(InputError) -> Bool? {
     guard let node = table[key] else { return nil }
     guard case .bool(let value) = node else {
-      throw error(key, "\"\(name(key))\" should be true or false, found \(node.typeName)")
+      throw error(key, Say.Input.shouldBeBool(name(key), found: node.typeName))
     }
     return value
   }
@@ -93,12 +95,12 @@ struct TOMLReader {
   func strings(_ key: String) throws(InputError) -> [String]? {
     guard let node = table[key] else { return nil }
     guard case .array(let items) = node else {
-      throw error(key, "\"\(name(key))\" should be a list of texts, e.g. [\"a\", \"b\"]")
+      throw error(key, Say.Input.shouldBeListOfTexts(name(key)))
     }
     var result: [String] = []
     for item in items {
       guard case .string(let s) = item else {
-        throw error(key, "\"\(name(key))\" should hold texts in quotes, found \(item.typeName)")
+        throw error(key, Say.Input.shouldHoldTexts(name(key), found: item.typeName))
       }
       result.append(s)
     }
@@ -108,7 +110,7 @@ struct TOMLReader {
   func subtable(_ key: String) throws(InputError) -> TOMLReader? {
     guard let node = table[key] else { return nil }
     guard case .table(let t) = node else {
-      throw error(key, "\"\(name(key))\" should be a table ([\(name(key))])")
+      throw error(key, Say.Input.shouldBeTable(name(key)))
     }
     return TOMLReader(document, t, context: name(key))
   }
@@ -116,12 +118,12 @@ struct TOMLReader {
   func tables(_ key: String) throws(InputError) -> [TOMLReader] {
     guard let node = table[key] else { return [] }
     guard case .array(let items) = node else {
-      throw error(key, "\"\(name(key))\" should be written as [[\(name(key))]] tables")
+      throw error(key, Say.Input.shouldBeArrayOfTables(name(key)))
     }
     var result: [TOMLReader] = []
     for (index, item) in items.enumerated() {
       guard case .table(let t) = item else {
-        throw error(key, "\"\(name(key))\" should be written as [[\(name(key))]] tables")
+        throw error(key, Say.Input.shouldBeArrayOfTables(name(key)))
       }
       result.append(TOMLReader(document, t, context: "\(name(key))[\(index + 1)]"))
     }

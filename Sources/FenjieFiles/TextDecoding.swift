@@ -1,3 +1,4 @@
+import FenjieText
 import Foundation
 
 #if canImport(Glibc)
@@ -25,8 +26,7 @@ public enum TextDecoding {
   }
 
   /// What a user should do when a file cannot be decoded.
-  public static let resaveAdvice =
-    "is neither UTF-8 nor GB18030/GBK text (is it an .xlsx or another binary file?); in Excel or WPS use 另存为 → \"CSV UTF-8 (逗号分隔)(*.csv)\""
+  public static var resaveAdvice: Message { Say.Input.resaveAsUTF8 }
 
   /// Whether `data` is UTF-8 cut inside its last character: what a file cut short shows.
   public static func isCutUTF8(_ data: Data) -> Bool {
@@ -37,8 +37,7 @@ public enum TextDecoding {
     return false
   }
 
-  public static let cutAdvice =
-    "ends inside a character (its last bytes are the start of a UTF-8 character): the file was cut short; copy or export it again"
+  public static var cutAdvice: Message { Say.Input.cutInsideACharacter }
 
   static func gb18030(_ data: Data) -> String? {
     guard !data.isEmpty else { return "" }

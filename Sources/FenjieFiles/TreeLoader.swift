@@ -48,7 +48,7 @@ public enum TreeLoader {
   ) throws(InputErrors) -> RegionTree {
     let key = (path as NSString).standardizingPath
     if chain.contains(key) {
-      throw InputErrors([InputError(file: path, Say.Tree.cycle(path, through: chain).description)])
+      throw InputErrors([InputError(file: path, Say.Tree.cycle(path, through: chain))])
     }
     let document: TOMLDocument
     do { document = try TOMLDocument.read(path) } catch { throw InputErrors([error]) }
@@ -56,24 +56,24 @@ public enum TreeLoader {
     let directory = (path as NSString).deletingLastPathComponent
     var errors: [InputError] = []
     if document.root["areas"] != nil {
-      errors.append(document.error("areas", "a tree file's areas are its [[children]]: remove \"areas\""))
+      errors.append(document.error("areas", Say.Tree.areasInTreeFile))
     }
     let entries: [TOMLReader]
     do { entries = try reader.tables("children") } catch { throw InputErrors([error]) }
-    if entries.isEmpty { throw InputErrors([InputError(file: path, Say.Tree.childrenNeeded.description)]) }
+    if entries.isEmpty { throw InputErrors([InputError(file: path, Say.Tree.childrenNeeded)]) }
     var children: [(tree: RegionTree, entry: TOMLReader, file: String)] = []
     for (index, entry) in entries.enumerated() {
       do throws(InputError) {
         try entry.checkKeys(["dataset", "industrial_output"])
         guard let relative = try entry.string("dataset") else {
-          throw entry.tableError("dataset", Say.Tree.childDatasetNeeded(index + 1).description)
+          throw entry.tableError("dataset", Say.Tree.childDatasetNeeded(index + 1))
         }
         let file = DatasetLoader.resolve(relative, relativeTo: directory)
         var output: [Int: Double] = [:]
         if let table = try entry.subtable("industrial_output") {
           for (yearText, _) in table.table {
             guard let year = Int(yearText), let value = try table.number(yearText, in: 0...1e9) else {
-              throw table.error(yearText, "industrial_output keys are years, e.g. 2025 = 420")
+              throw table.error(yearText, Say.Tree.industrialOutputYears)
             }
             output[year] = value
           }
@@ -100,12 +100,12 @@ public enum TreeLoader {
     let dataset = try DatasetLoader.load(path, extraTables: [], childRegions: children.map(\.tree.name))
     files += datasetFiles(path, dataset)
     if let previous = names[dataset.region] {
-      errors.append(document.error("region", Say.Tree.namedTwice(dataset.region).description + " (\(previous))"))
+      errors.append(document.error("region", Say.Tree.namedTwice(dataset.region, at: previous)))
     }
     names[dataset.region] = path
     for child in children where child.tree.isLeaf {
       if let previous = names[child.tree.name] {
-        errors.append(child.entry.error("dataset", Say.Tree.namedTwice(child.tree.name).description + " (\(previous))"))
+        errors.append(child.entry.error("dataset", Say.Tree.namedTwice(child.tree.name, at: previous)))
       }
       names[child.tree.name] = child.file
     }
@@ -122,22 +122,22 @@ public enum TreeLoader {
     let targetsFile = DatasetLoader.resolve(
       tree.dataset.targetsProvenance.file, relativeTo: (document.path as NSString).deletingLastPathComponent)
     for line in tree.dataset.indicators where line.kind == .share {
-      errors.append(InputError(file: targetsFile, Say.Tree.shareAcrossRegions(tree.name, line.name).description))
+      errors.append(InputError(file: targetsFile, Say.Tree.shareAcrossRegions(tree.name, line.name)))
     }
     for (child, (entry, file)) in zip(tree.children, children) {
       for line in tree.dataset.indicators {
         guard let own = child.dataset.indicator(line.id) else {
-          errors.append(entry.error("dataset", Say.Tree.lineMissingInChild(parent: tree.name, child: child.name, line: "\(line.name) (\(line.id))").description))
+          errors.append(entry.error("dataset", Say.Tree.lineMissingInChild(parent: tree.name, child: child.name, line: "\(line.name) (\(line.id))")))
           continue
         }
         if own.unit != line.unit {
-          errors.append(InputError(file: file, Say.Tree.unitDiffers(child: child.name, line: line.name, own.unit, line.unit).description))
+          errors.append(InputError(file: file, Say.Tree.unitDiffers(child: child.name, line: line.name, own.unit, line.unit)))
         }
         if own.kind != line.kind {
-          errors.append(InputError(file: file, Say.Tree.kindDiffers(child: child.name, line: line.name, own.kind.rawValue, line.kind.rawValue).description))
+          errors.append(InputError(file: file, Say.Tree.kindDiffers(child: child.name, line: line.name, own.kind.rawValue, line.kind.rawValue)))
         }
         if line.parent != nil, own.parent != line.parent {
-          errors.append(InputError(file: file, Say.Tree.parentLineDiffers(child: child.name, line: line.name).description))
+          errors.append(InputError(file: file, Say.Tree.parentLineDiffers(child: child.name, line: line.name)))
         }
       }
     }

@@ -1,4 +1,5 @@
 import FenjieCore
+import FenjieText
 import Foundation
 import ZIPFoundation
 
@@ -48,7 +49,7 @@ public enum XLSXReader {
   public static func read(_ path: String, sheet: String? = nil, displayName: String? = nil) throws(InputError) -> XLSXSheetGrid {
     let name = displayName ?? path
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(file: name, "cannot be read (missing, or not a file)")
+      throw InputError(file: name, Say.Input.workbookCannotBeRead)
     }
     return try parse(data, sheet: sheet, name: name)
   }
@@ -58,28 +59,28 @@ public enum XLSXReader {
     do {
       archive = try Archive(data: data, accessMode: .read)
     } catch {
-      throw InputError(file: name, "is not an .xlsx workbook (not a zip package); save it again from Excel or WPS as .xlsx")
+      throw InputError(file: name, Say.Input.notAZipWorkbook)
     }
     func part(_ path: String) throws(InputError) -> Data? {
       guard let entry = archive[path] else { return nil }
       guard entry.uncompressedSize <= Int64(largestPart) else {
-        throw InputError(file: name, "the workbook part \(path) is larger than \(largestPart >> 20) MB")
+        throw InputError(file: name, Say.Input.partTooLarge(path, megabytes: largestPart >> 20))
       }
       var bytes = Data()
       do { _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) } } catch {
-        throw InputError(file: name, "the workbook part \(path) is damaged (\(error)); save the workbook again")
+        throw InputError(file: name, Say.Input.partDamaged(path, "\(error)"))
       }
       return bytes
     }
     guard let workbook = try part("xl/workbook.xml") else {
-      throw InputError(file: name, "is not an .xlsx workbook (no xl/workbook.xml); save it again from Excel or WPS as .xlsx")
+      throw InputError(file: name, Say.Input.noWorkbookPart)
     }
     let sheets = try WorkbookSheets.parse(workbook, relationships: try part("xl/_rels/workbook.xml.rels"), name: name)
-    guard !sheets.isEmpty else { throw InputError(file: name, "has no worksheet") }
+    guard !sheets.isEmpty else { throw InputError(file: name, Say.Input.noWorksheet) }
     let chosen: (name: String, target: String)
     if let wanted {
       guard let match = sheets.first(where: { $0.name == wanted }) else {
-        throw InputError(file: name, "has no sheet named \(wanted) (sheets: \(sheets.map(\.name).joined(separator: "、")))")
+        throw InputError(file: name, Say.Input.noSheetNamed(wanted, sheets: sheets.map(\.name)))
       }
       chosen = match
     } else {
@@ -88,7 +89,7 @@ public enum XLSXReader {
     let strings = try part("xl/sharedStrings.xml").map { data throws(InputError) in try SharedStringsParser.parse(data, name: name) } ?? []
     let formats = try part("xl/styles.xml").map { data throws(InputError) in try NumberFormats.parse(data, name: name) } ?? []
     guard let sheetData = try part(chosen.target) else {
-      throw InputError(file: name, "the sheet \(chosen.name) has no part \(chosen.target); save the workbook again")
+      throw InputError(file: name, Say.Input.sheetPartMissing(chosen.name, part: chosen.target))
     }
     let reader = try SheetParser.parse(sheetData, strings: strings, formats: formats, sheet: chosen.name, name: name)
     var grid = XLSXSheetGrid(sheet: chosen.name, rows: reader.grid(), uncalculated: reader.uncalculated)
@@ -99,11 +100,15 @@ public enum XLSXReader {
 
 /// Runs an XMLParser delegate; a malformed part is an error naming the part.
 private func runParser(_ data: Data, _ delegate: XMLParserDelegate, part: String, name: String) throws(InputError) {
+  try runParser(data, delegate, part: Message(zh: part, en: part), name: name)
+}
+
+private func runParser(_ data: Data, _ delegate: XMLParserDelegate, part: Message, name: String) throws(InputError) {
   let parser = XMLParser(data: data)
   parser.delegate = delegate
   parser.shouldProcessNamespaces = false
   guard parser.parse() else {
-    throw InputError(file: name, "the workbook part \(part) is not well-formed XML (line \(parser.lineNumber)); save the workbook again")
+    throw InputError(file: name, Say.Input.partNotXML(part, line: parser.lineNumber))
   }
 }
 
@@ -185,7 +190,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
   var inFormula = false
   var nextRow = 0
   var nextColumn = 0
-  var failure: String? = nil
+  var failure: Message? = nil
   var uncalculated: Set<[Int]> = []
 
   let formats: [NumberFormats.Kind]
@@ -201,7 +206,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     _ data: Data, strings: [String], formats: [NumberFormats.Kind], sheet: String, name: String
   ) throws(InputError) -> SheetParser {
     let reader = SheetParser(strings: strings, formats: formats, sheet: sheet)
-    try runParser(data, reader, part: "the sheet \(sheet)", name: name)
+    try runParser(data, reader, part: Say.Input.theSheet(sheet), name: name)
     if let failure = reader.failure { throw InputError(file: name, failure) }
     return reader
   }
@@ -242,18 +247,18 @@ private final class SheetParser: NSObject, XMLParserDelegate {
     case "is": inInline = false
     case "c":
       guard let (r, c) = reference else { return }
-      let place = "\(sheet)!\(columnLetter(c))\(r + 1)"
+      let place = Message(zh: "\(sheet)!\(columnLetter(c))\(r + 1): ", en: "\(sheet)!\(columnLetter(c))\(r + 1): ")
       switch type {
       case "s":
         guard let index = Int(value), strings.indices.contains(index) else {
-          failure = failure ?? "\(place): the cell refers to shared string \(value), which the workbook does not have; save it again"
+          failure = failure ?? place.followed(by: Say.Input.missingSharedString(value))
           return
         }
         set(r, c, strings[index])
       case "str", "inlineStr": set(r, c, value)
       case "b": set(r, c, value == "1" ? "TRUE" : "FALSE")
       case "e":
-        failure = failure ?? "\(place): the cell shows the error \(value); fix the formula or type the number"
+        failure = failure ?? place.followed(by: Say.Input.cellShowsError(value))
       default:
         if value.isEmpty {
           if hasFormula {
@@ -263,7 +268,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
           return
         }
         guard let number = Double(value), number.isFinite else {
-          failure = failure ?? "\(place): \"\(value.prefix(40))\" is not a number"
+          failure = failure ?? place.followed(by: Say.Input.cellNotANumber(String(value.prefix(40))))
           return
         }
         // A number shows as its format shows it: 25% is stored as 0.25, and a CSV of the same sheet
@@ -271,7 +276,7 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         switch style < formats.count ? formats[style] : .plain {
         case .plain: set(r, c, SheetParser.text(number))
         case .percent: set(r, c, SheetParser.text(number * 100) + "%")
-        case .date: set(r, c, "\(SheetParser.text(number)) (a date in the workbook: format the cell as a number)")
+        case .date: set(r, c, Say.Input.dateCell(SheetParser.text(number)).text())
         }
       }
       nextRow = r

@@ -1,4 +1,5 @@
 import CGLPK
+import FenjieText
 import LinearProgramming
 
 /// One `glp_prob` kept loaded across solves that change only bounds and objective coefficients: GLPK's
@@ -23,7 +24,7 @@ final class GLPKSession: LinearSolverSession {
     }
     var built: Problem?
     if let failure = GLPKSolver.guarded({ built = Problem(model) }) {
-      refusal = "GLPK reported an internal error: \(failure)"
+      refusal = Say.Solver.internalError(failure).text()
     }
     problem = built
   }
@@ -32,7 +33,7 @@ final class GLPKSession: LinearSolverSession {
     model.setBounds(variable, lower: lower, upper: upper)
     let name = model.variables[variable].name
     if let reason = GLPKSession.badBounds(lower, upper, integer: model.variables[variable].isInteger) {
-      refuse("variable \(name) \(reason)")
+      refuse(Say.Solver.variable(name).followed(by: reason).text())
       return
     }
     guard let problem else { return }
@@ -43,7 +44,7 @@ final class GLPKSession: LinearSolverSession {
   func setRowBounds(_ row: Int, lower: Double?, upper: Double?) {
     model.setRowBounds(row, lower: lower, upper: upper)
     if let reason = GLPKSession.badBounds(lower, upper, integer: false) {
-      refuse("constraint \(model.constraints[row].name) \(reason)")
+      refuse(Say.Solver.constraint(model.constraints[row].name).followed(by: reason).text())
       return
     }
     guard let problem else { return }
@@ -54,7 +55,7 @@ final class GLPKSession: LinearSolverSession {
   func setCost(_ variable: Int, _ cost: Double) {
     model.setCost(variable, cost)
     guard cost.isFinite, abs(cost) <= LinearModel.largestMagnitude else {
-      refuse("variable \(model.variables[variable].name) has an objective coefficient that is not a finite number of sensible size")
+      refuse(Say.Solver.variable(model.variables[variable].name).followed(by: Say.Solver.badCost).text())
       return
     }
     guard let problem else { return }
@@ -77,7 +78,7 @@ final class GLPKSession: LinearSolverSession {
     }) {
       // GLPK freed its environment, and the problem with it.
       self.problem = nil
-      refuse("GLPK reported an internal error: \(failure)")
+      refuse(Say.Solver.internalError(failure).text())
       return solve()
     }
     return result!
@@ -88,15 +89,15 @@ final class GLPKSession: LinearSolverSession {
   }
 
   /// What `LinearModel.problem` would say of these bounds, or nil.
-  static func badBounds(_ lower: Double?, _ upper: Double?, integer: Bool) -> String? {
+  static func badBounds(_ lower: Double?, _ upper: Double?, integer: Bool) -> Message? {
     func bad(_ value: Double?) -> Bool {
       guard let value else { return false }
       return !value.isFinite || abs(value) > LinearModel.largestMagnitude
     }
-    if bad(lower) || bad(upper) { return "has a bound that is not a finite number of sensible size" }
-    if let l = lower, let u = upper, l > u { return "has lower bound \(l) above upper bound \(u)" }
-    if integer, let l = lower, l.rounded() != l { return "has a fractional lower bound \(l)" }
-    if integer, let u = upper, u.rounded() != u { return "has a fractional upper bound \(u)" }
+    if bad(lower) || bad(upper) { return Say.Solver.badBound }
+    if let l = lower, let u = upper, l > u { return Say.Solver.crossedBounds("\(l)", "\(u)") }
+    if integer, let l = lower, l.rounded() != l { return Say.Solver.fractionalLower("\(l)") }
+    if integer, let u = upper, u.rounded() != u { return Say.Solver.fractionalUpper("\(u)") }
     return nil
   }
 }

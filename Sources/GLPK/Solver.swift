@@ -1,6 +1,7 @@
 import CGLPK
 import LinearProgramming
 import CGLPKGuard
+import FenjieText
 import Foundation
 
 /// Solves `LinearModel`s with GLPK: the simplex method for LPs, branch-and-cut for MIPs.
@@ -31,7 +32,7 @@ public struct GLPKSolver: LinearSolver {
     if let failure {
       return Solution(
         termination: .invalidModel, status: .none, rawCode: -1,
-        message: "GLPK reported an internal error: \(failure)", objective: .nan, values: [],
+        message: Say.Solver.internalError(failure).text(), objective: .nan, values: [],
         activities: [], duals: nil)
     }
     return result!
@@ -147,13 +148,13 @@ public struct GLPKSolver: LinearSolver {
 
   private static func message(_ termination: Termination, _ code: Int32) -> String {
     switch termination {
-    case .optimal: return "optimal"
-    case .feasible: return "feasible, not proven optimal"
-    case .infeasible: return "no solution satisfies every constraint"
-    case .unbounded: return "the objective is unbounded"
-    case .timeLimit: return "stopped at the time limit"
-    case .numericalTrouble: return "GLPK stopped on numerical difficulty (code \(code))"
-    case .invalidModel: return "GLPK refused the model (code \(code))"
+    case .optimal: return Say.Solver.optimal.text()
+    case .feasible: return Say.Solver.feasible.text()
+    case .infeasible: return Say.Solver.infeasible.text()
+    case .unbounded: return Say.Solver.unbounded.text()
+    case .timeLimit: return Say.Solver.timeLimit.text()
+    case .numericalTrouble: return Say.Solver.numericalTrouble(code).text()
+    case .invalidModel: return Say.Solver.refused(code).text()
     }
   }
 }

@@ -11,7 +11,7 @@ extension Fenjie.Allocate {
   func runTree(_ loaded: Scenario) throws {
     guard loaded.tree != nil else { throw ValidationError(Say.Tree.regionWithoutTree.description) }
     if from != nil || confidence != nil || writeLP != nil {
-      throw ValidationError("--from, --confidence and --write-lp take one district's scenario, not a tree")
+      throw ValidationError(Say.Tree.allocateOptionsWithTree.text())
     }
     let allocation = try Fenjie.planner.allocateTree(loaded)
     if let region, allocation.table(region) == nil {

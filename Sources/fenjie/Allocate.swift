@@ -3,58 +3,59 @@ import FenjieCore
 import FenjieFiles
 import FenjiePlanning
 import FenjieReports
+import FenjieText
 import Foundation
 
 extension Fenjie {
   struct Allocate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Draft a year's 分解表: split each district target across the areas with GLPK.",
-      discussion: """
-        Exit status 1 when a line cannot be allocated as set: the table is still printed, the line
-        is marked ✗, and the notes give the shortfall and the smallest changes that would fix it.
-        """)
+      abstract: Say.Help.allocateAbstract.text(), discussion: Say.Help.allocateDiscussion.text())
 
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var layout: WidthOptions
 
-    @Flag(help: "Add per area: baseline, floor, cap, growth, share of headroom used, the binding constraint; per line the dual value of the district total.")
+    @Flag(help: ArgumentHelp(Say.Help.explain.text()))
     var explain = false
 
-    @Option(name: .customLong("write-lp"), help: "Also write the final model in CPLEX LP format, for glpsol --lp FILE.")
+    @Option(name: .customLong("write-lp"), help: ArgumentHelp(Say.Help.writeLP.text()))
     var writeLP: String?
 
-    @Option(parsing: .unconditional, help: "Choose each line's margin so that the district total reaches its target with at least this probability under the scenario's simulation model (e.g. 0.9).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(Say.Help.confidence.text()))
     var confidence: Double?
 
-    @Option(name: .customLong("from"), help: ArgumentHelp("A 分解表 you edited (the .xlsx fenjie wrote, or its 分解表 sheet saved as CSV): every cell you changed is kept as a lock and the rest re-balanced.", valueName: "EDITED.xlsx"))
+    @Option(name: .customLong("from"), help: ArgumentHelp(Say.Help.from.text(), valueName: "EDITED.xlsx"))
     var from: String?
 
-    @Option(name: .customLong("confidence-runs"), parsing: .unconditional, help: "Simulated years per step of the margin search (the check uses 2.5× as many, with another seed; default 20000). Only with --confidence.")
+    @Option(name: .customLong("confidence-runs"), parsing: .unconditional, help: ArgumentHelp(Say.Help.confidenceRuns.text()))
     var confidenceRunsOption: Int?
+
+    @Option(name: .customLong("threads"), parsing: .unconditional, help: ArgumentHelp(Say.Help.allocateThreads.text()))
+    var threads: Int?
 
     var confidenceRuns: Int { confidenceRunsOption ?? 20_000 }
 
-    @Option(help: ArgumentHelp("With a tree dataset (city → district → street): show this region's table only.", valueName: "NAME"))
+    @Option(help: ArgumentHelp(Say.Tree.regionHelp.text(), valueName: "NAME"))
     var region: String?
 
     func validate() throws {
       try layout.check(output.resolvedFormat)
-      if let confidence, !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be a probability between 0 and 1, e.g. 0.9") }
-      if from != nil, confidence != nil { throw ValidationError("--from and --confidence cannot be combined yet: re-balance the edited table first, then choose margins") }
-      if confidenceRuns < 100 || confidenceRuns > 10_000_000 { throw ValidationError("--confidence-runs must be between 100 and 10000000") }
+      if let confidence, !(confidence > 0 && confidence < 1) { throw ValidationError(Say.CommandLine.confidenceRange.text()) }
+      if from != nil, confidence != nil { throw ValidationError(Say.CommandLine.fromWithConfidence.text()) }
+      if confidenceRuns < 100 || confidenceRuns > 10_000_000 { throw ValidationError(Say.CommandLine.confidenceRunsRange.text()) }
       if let runs = confidenceRunsOption, confidence == nil {
-        throw ValidationError("--confidence-runs \(runs) does nothing without --confidence (it sets the simulated years of the margin search)")
+        throw ValidationError(Say.CommandLine.confidenceRunsAlone(runs).text())
       }
+      if let threads { try SimulationOptions.checkThreads(threads) }
       if !scenario.changes.shocks.isEmpty, confidence == nil {
-        throw ValidationError(
-          "--shock \(scenario.changes.shocks[0]) does nothing on allocate without --confidence: a shock moves the simulated odds, and allocate simulates only to choose margins for --confidence. Use it with simulate, compare or report, or add --confidence 0.9")
+        throw ValidationError(Say.CommandLine.shockOnAllocate(scenario.changes.shocks[0]).text())
       }
     }
 
     func run() throws {
       var loaded = try scenario.load(allowTree: true)
       if loaded.tree != nil || region != nil { return try runTree(loaded) }
+      if let threads { loaded.settings.threads = threads }
       var margins: ConfidenceMargins? = nil
       let result: AllocationResult
       if let from {

@@ -3,6 +3,7 @@ import FenjieCore
 import FenjieFiles
 import FenjiePlanning
 import FenjieReports
+import FenjieText
 import Foundation
 
 extension Fenjie.Check {
@@ -22,14 +23,15 @@ extension Fenjie.Check {
     let allocation = try Fenjie.planner.allocateTree(loaded)
     for table in allocation.tables {
       for line in table.result.indicators where line.status == .infeasible {
-        lines.append("warning: \(loaded.path): \(table.region) \(allocation.year): \(line.indicator.areaName) cannot be allocated as set (fenjie allocate --region \(table.region) says why)")
+        lines.append(
+          "\(Say.CommandLine.warning)" + Say.Tree.checkInfeasible(loaded.path, table.region, allocation.year, line.indicator.areaName).text())
         warnings += 1
       }
     }
     if lines.isEmpty {
-      lines.append("✓ \(loaded.path): \(tree.regions.count) regions, \(tree.dataset.indicators.count) lines at the top; no problems found")
+      lines.append("✓ " + Say.Tree.checkTreePassed(loaded.path, regions: tree.regions.count, lines: tree.dataset.indicators.count).text())
     } else {
-      lines.append("\(errors) error(s), \(warnings) warning(s)")
+      lines.append(Say.CommandLine.errorsAndWarnings(errors, warnings).text())
     }
     try StandardStreams.write(escapingControlCharacters(lines.joined(separator: "\n") + "\n"))
     if errors > 0 { throw ExitCode(2) }

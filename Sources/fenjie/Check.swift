@@ -3,13 +3,13 @@ import FenjieCore
 import FenjieFiles
 import FenjiePlanning
 import FenjieReports
+import FenjieText
 import Foundation
 
 extension Fenjie {
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Validate a scenario and its dataset before anyone relies on it.",
-      discussion: "Exit status 2 when there is an error, 0 when there are only warnings or nothing.")
+      abstract: Say.Help.checkAbstract.text(), discussion: Say.Help.checkDiscussion.text())
 
     @OptionGroup var scenario: ScenarioOptions
 
@@ -18,8 +18,8 @@ extension Fenjie {
       do {
         loaded = try scenario.load(allowTree: true)
       } catch let errors as InputErrors {
-        var lines = errors.errors.map { "error: \($0)" }
-        lines.append("\(errors.errors.count) error\(errors.errors.count == 1 ? "" : "s")")
+        var lines = errors.errors.map { "\(Say.CommandLine.error)\($0)" }
+        lines.append(Say.CommandLine.errorCount(errors.errors.count).text())
         try StandardStreams.write(escapingControlCharacters(lines.joined(separator: "\n") + "\n"))
         throw ExitCode(2)
       }
@@ -28,18 +28,26 @@ extension Fenjie {
         DatasetLoader.resolve(loaded.dataset.targetsProvenance.file, relativeTo: (loaded.datasetPath as NSString).deletingLastPathComponent)))
       var lockProblems: [String] = []
       if !loaded.settings.locks.isEmpty, let result = try? Fenjie.planner.allocate(loaded) {
-        // Locks that contradict the caps or floors the capacity rule gives.
-        lockProblems = result.diagnostics.filter { $0.severity == .error && $0.message.hasPrefix("the lock on") }.map {
-          "error: \(loaded.path): \($0.indicator.flatMap { loaded.dataset.indicator($0)?.name } ?? ""): \($0.message)"
+        // Locks that contradict the caps or floors the capacity rule gives: the allocation's errors
+        // about a locked line that name the locked area.
+        let locked = Dictionary(grouping: loaded.settings.locks, by: \.indicator)
+        lockProblems = result.diagnostics.filter { diagnostic in
+          guard diagnostic.severity == .error, let id = diagnostic.indicator, let locks = locked[id] else { return false }
+          return diagnostic.message.hasPrefix("the lock on") || locks.contains { diagnostic.message.contains($0.area) && diagnostic.message.contains("锁定") }
+        }.map {
+          "\(Say.CommandLine.error)\(loaded.path): \($0.indicator.flatMap { loaded.dataset.indicator($0)?.name } ?? ""): \($0.message)"
         }
       }
       var lines = findings.map(\.description) + lockProblems
       let errors = findings.filter { $0.severity == .error }.count + lockProblems.count
       let warnings = findings.filter { $0.severity == .warning }.count
       if findings.isEmpty && lockProblems.isEmpty {
-        lines.append("✓ \(loaded.path): \(loaded.dataset.indicators.count) indicators, \(loaded.dataset.areas.count) areas, \(loaded.dataset.tables.count) area table(s); no problems found")
+        lines.append(
+          "✓ " + Say.CommandLine.checkPassed(
+            loaded.path, indicators: loaded.dataset.indicators.count, areas: loaded.dataset.areas.count, tables: loaded.dataset.tables.count
+          ).text())
       } else {
-        lines.append("\(errors) error(s), \(warnings) warning(s)")
+        lines.append(Say.CommandLine.errorsAndWarnings(errors, warnings).text())
       }
       try StandardStreams.write(escapingControlCharacters(lines.joined(separator: "\n") + "\n"))
       if errors > 0 { throw ExitCode(2) }

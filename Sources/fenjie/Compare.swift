@@ -3,15 +3,17 @@ import FenjieCore
 import FenjieFiles
 import FenjiePlanning
 import FenjieReports
+import FenjieText
 import Foundation
 
 extension Fenjie {
   struct Compare: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Scenarios side by side: how each street's targets and each goal's odds change, largest changes first.")
+    static let configuration = CommandConfiguration(abstract: Say.Help.compareAbstract.text())
 
-    @Argument(help: "The base scenario, then one or more alternatives.")
+    @Argument(help: ArgumentHelp(Say.Help.compareScenarios.text(), valueName: "scenarios"))
     var scenarios: [String]
+
+    @OptionGroup var language: LanguageOptions
 
     /// --set, --lock and --shock apply to every scenario compared.
     @OptionGroup var changes: ChangeOptions
@@ -23,16 +25,16 @@ extension Fenjie {
     /// --runs applies to every scenario; --seed too (default: the base scenario's seed for all).
     @OptionGroup var simulation: SimulationOptions
 
-    @Flag(name: .customLong("no-odds"), help: "Compare the tables only, without simulating.")
+    @Flag(name: .customLong("no-odds"), help: ArgumentHelp(Say.Help.noOdds.text()))
     var noOdds = false
 
     func validate() throws {
       try layout.check(output.resolvedFormat)
-      if scenarios.count < 2 { throw ValidationError("give a base scenario and at least one alternative") }
+      if scenarios.count < 2 { throw ValidationError(Say.CommandLine.compareNeedsTwo.text()) }
       if noOdds {
         let idle = [("--runs", simulation.runs != nil), ("--seed", simulation.seed != nil), ("--threads", simulation.threadsOption != nil), ("--shock", !changes.shocks.isEmpty)]
         if let (option, _) = idle.first(where: \.1) {
-          throw ValidationError("\(option) does nothing with --no-odds (it changes only the simulated odds, which --no-odds leaves out)")
+          throw ValidationError(Say.CommandLine.idleWithNoOdds(option).text())
         }
       }
     }

@@ -11,16 +11,15 @@ import GLPK
 struct Fenjie: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fenjie",
-    abstract: "分解: split a district's yearly targets across its areas (GLPK) and estimate the odds of hitting them.",
-    discussion: """
-      Exit status: 0 success; 1 a line could not be allocated as set (infeasible), a run failed, or an
-      output could not be written; 2 bad input (a file, a scenario or an option), with a message naming
-      the file, row and column or the option and its value, or an output fenjie refuses to write.
-      """,
+    abstract: Say.Help.fenjieAbstract.text(),
+    discussion: Say.Help.fenjieDiscussion.text(),
     version: version,
     subcommands: [Allocate.self, Simulate.self, Compare.self, Backtest.self, Check.self, Report.self],
     defaultSubcommand: Allocate.self
   )
+
+  /// `fenjie --lang en --help`: the root takes --lang too.
+  @OptionGroup var language: LanguageOptions
 
   /// Printed in every simulation report.
   static let version = "0.1.0"
@@ -46,8 +45,8 @@ struct Fenjie: ParsableCommand {
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
     } catch {
-      let text = fullMessage(for: error)
       let code = exitCode(for: error)
+      let text = ParserText.localized(fullMessage(for: error, columns: Language.current == .chinese ? 10_000 : nil), wrap: code == .success)
       if code == .success {
         do { try StandardStreams.write(text + "\n") } catch { fail(error.description, code: 1) }
         Foundation.exit(0)
@@ -65,7 +64,8 @@ struct Fenjie: ParsableCommand {
   /// What `print` left in the C library's buffer, written now so that a failure is an error.
   static func flushStandardOutput() throws {
     if fflush(nil) != 0 {
-      throw OutputError(path: "standard output", "cannot be written: \(String(cString: strerror(errno)))", refused: false)
+      throw OutputError(
+        path: Say.CommandLine.standardOutput.text(), Say.CommandLine.cannotBeWritten(String(cString: strerror(errno))).text(), refused: false)
     }
   }
 }

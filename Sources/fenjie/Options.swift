@@ -1,26 +1,42 @@
 import ArgumentParser
-import FenjieText
 import FenjieCore
 import FenjieFiles
 import FenjiePlanning
 import FenjieReports
 import FenjieSimulation
+import FenjieText
 import Foundation
 
 /// The scenario a command runs on.
 struct ScenarioOptions: ParsableArguments {
   static let defaultScenario = "Scenarios/liangxi-2025.toml"
 
-  @Argument(help: "Scenario file (TOML). Default: \(defaultScenario).")
-  var scenario: String = defaultScenario
+  @Argument(help: ArgumentHelp(Say.Help.scenario(default: defaultScenario).text(), valueName: "scenario"))
+  var scenario: String?
 
-  @Option(parsing: .unconditional, help: "Plan year to allocate (overrides the scenario's year).")
+  @Option(parsing: .unconditional, help: ArgumentHelp(Say.Help.year.text()))
   var year: Int?
 
   @OptionGroup var changes: ChangeOptions
 
+  @OptionGroup var language: LanguageOptions
+
+  /// The scenario given, else the shipped default wherever it is found.
+  var path: String { get throws { try Fenjie.scenarioPath(scenario, default: Self.defaultScenario) } }
+
   func load(allowTree: Bool = false) throws -> Scenario {
-    try Fenjie.loadScenario(scenario, year: year, changes: changes.changes, allowTree: allowTree)
+    try Fenjie.loadScenario(try path, year: year, changes: changes.changes, allowTree: allowTree)
+  }
+}
+
+/// `--lang zh|en`: every command takes it. `Fenjie.main` reads it before parsing (so that the help
+/// and the parser's messages are in it); parsing only checks its value.
+struct LanguageOptions: ParsableArguments {
+  @Option(name: .customLong("lang"), help: ArgumentHelp(Say.Help.lang.text(), valueName: "zh|en"))
+  var lang: String?
+
+  func validate() throws {
+    if let lang, Language(code: lang) == nil { throw ValidationError(Say.CommandLine.badLanguage(lang).text()) }
   }
 }
 
@@ -29,23 +45,30 @@ extension Fenjie {
   /// error: the run goes on, but never silently.
   static func loadScenario(_ path: String, year: Int? = nil, changes: ScenarioChanges, allowTree: Bool = false) throws -> Scenario {
     let scenario = try ScenarioLoader.load(path, year: year, changes: changes)
-    if scenario.tree != nil, !allowTree { throw InputErrors([InputError(file: path, Say.Tree.treeNotSupported.description)]) }
+    if scenario.tree != nil, !allowTree { throw InputErrors([InputError(file: path, Say.Tree.treeNotSupported)]) }
     for warning in scenario.dataset.readingWarnings {
-      StandardStreams.writeError(escapingControlCharacters("fenjie: warning: \(warning.description)\n"))
+      StandardStreams.writeError(escapingControlCharacters("fenjie: \(Say.CommandLine.warning)\(warning.description)\n"))
     }
     return scenario
+  }
+
+  /// `given`, else the shipped scenario `defaultPath` found from the working directory or the
+  /// program's folder (`DefaultScenario`); the error names every place looked in.
+  static func scenarioPath(_ given: String?, default defaultPath: String) throws -> String {
+    if let given { return given }
+    return try DefaultScenario.locate(defaultPath)
   }
 }
 
 /// Quick what-if changes without writing a scenario file.
 struct ChangeOptions: ParsableArguments {
-  @Option(name: .customLong("set"), help: ArgumentHelp("Change a scenario value, e.g. --set capacity.max_growth=0.3 (repeatable).", valueName: "key=value"))
+  @Option(name: .customLong("set"), help: ArgumentHelp(Say.Help.set.text(), valueName: "key=value"))
   var sets: [String] = []
 
-  @Option(name: .customLong("lock"), help: ArgumentHelp("Fix an area's value, e.g. --lock 扬名街道:高新技术企业申报数=90 (repeatable).", valueName: "area:indicator=value"))
+  @Option(name: .customLong("lock"), help: ArgumentHelp(Say.Help.lock.text(), valueName: "area:indicator=value"))
   var locks: [String] = []
 
-  @Option(name: .customLong("shock"), help: ArgumentHelp("Shift the mean achievement, e.g. --shock 外国高端人才来华工作数=-15% (AREA:INDICATOR=… for one area, …@2026 for one year; repeatable).", valueName: "indicator=change"))
+  @Option(name: .customLong("shock"), help: ArgumentHelp(Say.Help.shock.text(), valueName: "indicator=change"))
   var shocks: [String] = []
 
   var changes: ScenarioChanges { ScenarioChanges(sets: sets, locks: locks, shocks: shocks) }
@@ -53,10 +76,10 @@ struct ChangeOptions: ParsableArguments {
 
 /// Where and how a command writes.
 struct OutputOptions: ParsableArguments, OutputChoice {
-  @Option(help: "table (terminal), csv (opens in Excel/WPS), markdown, json or xlsx (an Excel workbook). Default: from --output's extension, else table.")
+  @Option(help: ArgumentHelp(Say.Help.format.text()))
   var format: String?
 
-  @Option(name: .shortAndLong, help: "Write to this file (replaced safely; never one of the run's inputs) instead of standard output.")
+  @Option(name: .shortAndLong, help: ArgumentHelp(Say.Help.output.text()))
   var output: String?
 
   static let formats: [OutputFormat] = OutputFormat.allCases
@@ -66,10 +89,10 @@ struct OutputOptions: ParsableArguments, OutputChoice {
 
 /// Where and how `compare` writes: the text formats (a comparison has no workbook).
 struct TextOutputOptions: ParsableArguments, OutputChoice {
-  @Option(help: "table (terminal), csv (opens in Excel/WPS), markdown or json. Default: from --output's extension, else table.")
+  @Option(help: ArgumentHelp(Say.Help.textFormat.text()))
   var format: String?
 
-  @Option(name: .shortAndLong, help: "Write to this file (replaced safely; never one of the run's inputs) instead of standard output.")
+  @Option(name: .shortAndLong, help: ArgumentHelp(Say.Help.output.text()))
   var output: String?
 
   static let formats: [OutputFormat] = [.table, .csv, .markdown, .json]
@@ -96,15 +119,17 @@ extension OutputChoice {
   func validateChoice() throws {
     if let format {
       guard let value = OutputFormat(rawValue: format), Self.formats.contains(value) else {
-        throw ValidationError("--format \(format): choose one of \(Self.formatList)")
+        throw ValidationError(Say.CommandLine.formatChoice(format, choices: Self.formatList).text())
       }
     }
     if let output {
-      if output.isEmpty { throw ValidationError("--output needs a file name") }
+      if output.isEmpty { throw ValidationError(Say.CommandLine.outputNeedsName.text()) }
       let ext = (output as NSString).pathExtension.lowercased()
       if format == nil, !ext.isEmpty, !Self.extensions.contains(where: { $0.0 == ext }) {
         throw ValidationError(
-          "--output \(output): fenjie does not write .\(ext) files; it writes \(Self.formatList) (\(Self.extensions.map { "." + $0.0 }.joined(separator: ", "))). Name the file with one of these extensions, or choose with --format")
+          Say.CommandLine.outputExtension(
+            output, ext: ext, formats: Self.formatList, extensions: Self.extensions.map { "." + $0.0 }.joined(separator: ", ")
+          ).text())
       }
     }
   }
@@ -130,7 +155,7 @@ extension OutputChoice {
     if let output {
       try OutputFile.write(data, to: output, protecting: inputs)
     } else if isatty(STDOUT_FILENO) != 0 {
-      throw ValidationError("--format xlsx writes an Excel workbook: give --output FILE.xlsx (or redirect standard output to a file)")
+      throw ValidationError(Say.CommandLine.xlsxToTerminal.text())
     } else {
       try StandardStreams.write(data)
     }
@@ -142,7 +167,7 @@ extension OutputChoice {
     do {
       try emit(try workbook(), inputs: inputs)
     } catch let error as XLSXError {
-      throw OutputError(path: output ?? "-", "cannot be written as a workbook: \(error.message)", refused: false)
+      throw OutputError(path: output ?? "-", Say.CommandLine.workbookNotWritten(error.message).text(), refused: false)
     }
   }
 }
@@ -150,20 +175,25 @@ extension OutputChoice {
 /// Runs, seed and threads, for every command that simulates.
 struct SimulationOptions: ParsableArguments {
   // `.unconditional`: `--runs -1` is read as the value -1 (and refused as such), not as an option.
-  @Option(parsing: .unconditional, help: "Number of runs (default: the scenario's [simulation] runs, else 100000).")
+  @Option(parsing: .unconditional, help: ArgumentHelp(Say.Help.runs.text()))
   var runs: Int?
 
-  @Option(parsing: .unconditional, help: "Seed of the random generator (default: the scenario's, else 2026).")
+  @Option(parsing: .unconditional, help: ArgumentHelp(Say.Help.seed.text()))
   var seed: UInt64?
 
-  @Option(name: .customLong("threads"), parsing: .unconditional, help: "Worker threads (default: every core). Never changes the numbers.")
+  @Option(name: .customLong("threads"), parsing: .unconditional, help: ArgumentHelp(Say.Help.threads.text()))
   var threadsOption: Int?
 
   var threads: Int { threadsOption ?? Simulator.defaultThreads }
 
   func validate() throws {
-    if let runs, runs < 1 || runs > 100_000_000 { throw ValidationError("--runs must be between 1 and 100000000") }
-    if threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024") }
+    if let runs, runs < 1 || runs > 100_000_000 { throw ValidationError(Say.CommandLine.runsRange.text()) }
+    try Self.checkThreads(threads)
+  }
+
+  /// --threads between 1 and 1024 (simulate, compare, report, backtest and allocate).
+  static func checkThreads(_ threads: Int) throws {
+    if threads < 1 || threads > 1024 { throw ValidationError(Say.CommandLine.threadsRange.text()) }
   }
 
   /// The scenario's `[simulation]` settings with --runs and --seed applied.
@@ -177,31 +207,29 @@ struct SimulationOptions: ParsableArguments {
 
 /// How wide the terminal table may be (only `--format table`: the other formats never change).
 struct WidthOptions: ParsableArguments {
-  @Flag(help: "Print each table in one block, however wide (default: areas split into panels that fit the width).")
+  @Flag(help: ArgumentHelp(Say.Help.wide.text()))
   var wide = false
 
   @Option(
     name: .customLong("width"), parsing: .unconditional,
-    help: ArgumentHelp(
-      "Display columns the terminal table may take; a Chinese character counts two (default: $COLUMNS when writing to a terminal, else \(standardTerminalWidth)).",
-      valueName: "N"))
+    help: ArgumentHelp(Say.Help.width(standardTerminalWidth).text(), valueName: "N"))
   var widthOption: Int?
 
   func validate() throws {
     if wide, let widthOption {
-      throw ValidationError("--wide and --width \(widthOption) cannot be combined: --wide prints one block however wide, --width splits the table into panels that fit")
+      throw ValidationError(Say.CommandLine.wideWithWidth(widthOption).text())
     }
     if let widthOption, widthOption < 40 || widthOption > 10_000 {
-      throw ValidationError("--width must be between 40 and 10000 display columns")
+      throw ValidationError(Say.CommandLine.widthRange.text())
     }
   }
 
   /// Refuses --wide and --width where they would do nothing: they shape only the terminal table.
   func check(_ format: OutputFormat) throws {
     guard format != .table else { return }
-    if wide { throw ValidationError("--wide does nothing with --format \(format.rawValue): only the terminal table (--format table) is split into panels") }
+    if wide { throw ValidationError(Say.CommandLine.wideIdle(format.rawValue).text()) }
     if let widthOption {
-      throw ValidationError("--width \(widthOption) does nothing with --format \(format.rawValue): only the terminal table (--format table) is split into panels")
+      throw ValidationError(Say.CommandLine.widthIdle(widthOption, format: format.rawValue).text())
     }
   }
 

@@ -3,6 +3,7 @@ import FenjieCore
 import FenjieFiles
 import FenjiePlanning
 import FenjieReports
+import FenjieText
 import Foundation
 
 extension Fenjie.Report {
@@ -12,7 +13,8 @@ extension Fenjie.Report {
     let allocation = try Fenjie.planner.allocateTree(loaded)
     let report = TreeReport(allocation, purpose: loaded.purpose)
     try OutputFile.write(report.html(version: Fenjie.version), to: output, protecting: loaded.inputFiles)
-    try StandardStreams.write("wrote \(output): \(allocation.tables.first?.region ?? "") \(allocation.year), \(allocation.tables.count) tables\n")
+    try StandardStreams.write(
+      Say.Tree.wroteTree(output, allocation.tables.first?.region ?? "", allocation.year, tables: allocation.tables.count).text() + "\n")
     if !allocation.allFeasible { throw ExitCode(1) }
   }
 }

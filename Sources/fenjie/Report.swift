@@ -4,38 +4,36 @@ import FenjieFiles
 import FenjiePlanning
 import FenjieReports
 import FenjieSimulation
+import FenjieText
 import Foundation
 
 extension Fenjie {
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "One self-contained HTML page: the year's 分解表, the odds of the goals, and charts.",
-      discussion: """
-        Allocates the scenario's year (as allocate does) and simulates the plan's goals (as simulate \
-        does), then writes one HTML file that needs no network to view: inline SVG charts, no scripts, \
-        no fonts or images fetched; it prints on A4 landscape. Exit status 1 when a line cannot be \
-        allocated as set: the report is still written and says so at the top.
-        """)
+      abstract: Say.Help.reportAbstract.text(), discussion: Say.Help.reportDiscussion.text())
 
-    @Argument(help: "Scenario file (TOML). Default: \(Simulate.defaultScenario).")
-    var scenario: String = Simulate.defaultScenario
+    @Argument(help: ArgumentHelp(Say.Help.scenario(default: Simulate.defaultScenario).text(), valueName: "scenario"))
+    var scenario: String?
+
+    @OptionGroup var language: LanguageOptions
 
     @OptionGroup var changes: ChangeOptions
 
-    @Option(name: .shortAndLong, help: "The HTML file to write (replaced safely).")
+    @Option(name: .shortAndLong, help: ArgumentHelp(Say.Help.reportOutput.text()))
     var output: String = "report.html"
 
     @OptionGroup var simulation: SimulationOptions
 
     func validate() throws {
-      if output.isEmpty { throw ValidationError("--output needs a file name, e.g. --output report.html") }
+      if output.isEmpty { throw ValidationError(Say.CommandLine.reportNeedsFile.text()) }
       let ext = (output as NSString).pathExtension.lowercased()
       if !["html", "htm"].contains(ext) {
-        throw ValidationError("--output \(output): report writes one HTML page; name the file .html (e.g. --output report.html)")
+        throw ValidationError(Say.CommandLine.reportWritesHTML(output).text())
       }
     }
 
     func run() throws {
+      let scenario = try Fenjie.scenarioPath(scenario, default: Simulate.defaultScenario)
       let loaded = try Fenjie.loadScenario(scenario, changes: changes.changes, allowTree: true)
       if loaded.tree != nil { return try writeTree(loaded) }
       let allocation = try Fenjie.planner.allocate(loaded)
@@ -53,10 +51,12 @@ extension Fenjie {
       try OutputFile.write(report.render(), to: output, protecting: loaded.inputFiles)
 
       let infeasible = allocation.indicators.filter { $0.status == .infeasible }
-      try StandardStreams.write("wrote \(output): \(allocation.region) \(allocation.year) 分解表 and the odds of the \(result.goalYear) goals (\(result.runs) runs, seed \(result.seed))\n")
+      let wrote = Say.CommandLine.wroteReport(
+        output, region: allocation.region, year: allocation.year, goalYear: result.goalYear, runs: result.runs, seed: result.seed)
+      try StandardStreams.write("\(wrote)\n")
       if !infeasible.isEmpty {
         StandardStreams.writeError(
-          "fenjie: \(infeasible.count) line(s) cannot be allocated as set (\(infeasible.map(\.indicator.areaName).joined(separator: "、"))); the report says by how much and what would fix it\n")
+          "fenjie: \(Say.CommandLine.reportInfeasible(infeasible.count, lines: infeasible.map(\.indicator.areaName).joined(separator: "、")))\n")
         throw ExitCode(1)
       }
     }

@@ -11,7 +11,7 @@ extension Fenjie.Simulate {
   func runTree(_ loaded: Scenario) throws {
     guard loaded.tree != nil else { throw ValidationError(Say.Tree.regionWithoutTree.description) }
     if precision != nil || writeModel != nil {
-      throw ValidationError("--precision and --write-model take one district's scenario, not a tree")
+      throw ValidationError(Say.Tree.simulateOptionsWithTree.text())
     }
     let settings = simulation.settings(loaded)
     let (_, odds) = try Fenjie.planner.simulateTree(loaded, settings: settings, threads: simulation.threads)

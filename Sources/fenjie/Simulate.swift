@@ -4,21 +4,20 @@ import FenjieFiles
 import FenjiePlanning
 import FenjieReports
 import FenjieSimulation
+import FenjieText
 import Foundation
 
 extension Fenjie {
   struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Monte Carlo odds of hitting the plan's final-year and plan-total goals, per goal and per street.",
-      discussion: """
-        Street targets come from the dataset's 分解表 where published, else from fenjie's own allocation.
-        The same seed gives the same numbers, byte for byte, whatever the number of threads.
-        """)
+      abstract: Say.Help.simulateAbstract.text(), discussion: Say.Help.simulateDiscussion.text())
 
     static let defaultScenario = "Scenarios/liangxi-2026.toml"
 
-    @Argument(help: "Scenario file (TOML). Default: \(defaultScenario).")
-    var scenario: String = defaultScenario
+    @Argument(help: ArgumentHelp(Say.Help.scenario(default: defaultScenario).text(), valueName: "scenario"))
+    var scenario: String?
+
+    @OptionGroup var language: LanguageOptions
 
     @OptionGroup var changes: ChangeOptions
 
@@ -28,31 +27,32 @@ extension Fenjie {
 
     @OptionGroup var simulation: SimulationOptions
 
-    @Option(parsing: .unconditional, help: "Keep adding runs until every P(hit)'s standard error is at most this (e.g. 0.005).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(Say.Help.precision.text()))
     var precision: Double?
 
-    @Option(name: .customLong("max-runs"), parsing: .unconditional, help: "Cap on runs with --precision (default 10000000).")
+    @Option(name: .customLong("max-runs"), parsing: .unconditional, help: ArgumentHelp(Say.Help.maxRuns.text()))
     var maxRunsOption: Int?
 
     var maxRuns: Int { maxRunsOption ?? 10_000_000 }
 
-    @Option(help: ArgumentHelp("With a tree dataset (city → district → street): show this region's odds only.", valueName: "NAME"))
+    @Option(help: ArgumentHelp(Say.Tree.simulateRegionHelp.text(), valueName: "NAME"))
     var region: String?
 
-    @Option(name: .customLong("write-model"), help: "Also write the simulation's input (every street's target and parameters) as JSON, e.g. for benchmarks/simulate_numpy.py.")
+    @Option(name: .customLong("write-model"), help: ArgumentHelp(Say.Help.writeModel.text()))
     var writeModel: String?
 
     func validate() throws {
       try layout.check(output.resolvedFormat)
-      if let precision, !(precision > 0 && precision <= 0.5) { throw ValidationError("--precision must be a standard error in (0, 0.5], e.g. 0.005") }
-      if maxRuns < 1 { throw ValidationError("--max-runs must be at least 1") }
+      if let precision, !(precision > 0 && precision <= 0.5) { throw ValidationError(Say.CommandLine.precisionRange.text()) }
+      if maxRuns < 1 { throw ValidationError(Say.CommandLine.maxRunsRange.text()) }
       if let maxRunsOption, precision == nil {
-        throw ValidationError("--max-runs \(maxRunsOption) does nothing without --precision (it caps the runs --precision adds); to set the runs, use --runs")
+        throw ValidationError(Say.CommandLine.maxRunsAlone(maxRunsOption).text())
       }
     }
 
     func run() throws {
-      let loaded = try Fenjie.loadScenario(scenario, changes: changes.changes, allowTree: true)
+      let loaded = try Fenjie.loadScenario(
+        try Fenjie.scenarioPath(scenario, default: Self.defaultScenario), changes: changes.changes, allowTree: true)
       if loaded.tree != nil || region != nil { return try runTree(loaded) }
       let settings = simulation.settings(loaded)
       let setup = try Fenjie.planner.simulationSetup(loaded, settings: settings)
@@ -100,7 +100,7 @@ final class ProgressBar: @unchecked Sendable {
     let width = 30
     let filled = Int((min(1, max(0, fraction)) * Double(width)).rounded())
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-    StandardStreams.writeError("\r  simulating \(bar) \(Int(fraction * 100))%")
+    StandardStreams.writeError("\r  \(Say.CommandLine.simulating) \(bar) \(Int(fraction * 100))%")
   }
 
   func finish() {

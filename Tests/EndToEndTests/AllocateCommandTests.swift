@@ -117,7 +117,7 @@ final class AllocateCommandTests: XCTestCase {
     XCTAssertEqual(document["year"] as? Int, 2026)
     XCTAssertEqual(try line(document, "new_tech_firms")["allocated_total"] as? Double, 1600)
     XCTAssertTrue((document["sources"] as? [String])?.contains("fenjie's allocation of 2025") == true)
-    let outside = try runFenjie(["--year", "2030"])
+    let outside = try runFenjie(["--year", "2030", "--lang", "en"])
     XCTAssertEqual(outside.status, 2)
     XCTAssertTrue(outside.stderr.contains("outside the plan"), outside.stderr)
   }
@@ -192,7 +192,8 @@ final class AllocateCommandTests: XCTestCase {
     XCTAssertTrue(String(decoding: written, as: UTF8.self).contains("行动名称,指标"))
   }
 
-  /// Bad input: exit 2 and a sentence naming the file, the row or line, the column, and a fix.
+  /// Bad input: exit 2 and a sentence naming the file, the row or line, the column, and a fix (the
+  /// English sentences here, with --lang en; in Chinese by default: LanguageTests).
   func testBadInputMessages() throws {
     let cases: [(String, [String])] = [
       ("Tests/Fixtures/bad-input/typo.toml", ["typo.toml, line 6", "did you mean max_growth?"]),
@@ -202,12 +203,12 @@ final class AllocateCommandTests: XCTestCase {
       ("Tests/Fixtures/no-such-file.toml", ["no-such-file.toml: does not exist"]),
     ]
     for (scenario, phrases) in cases {
-      let run = try runFenjie([scenario])
+      let run = try runFenjie([scenario, "--lang", "en"])
       XCTAssertEqual(run.status, 2, scenario)
       for phrase in phrases { XCTAssertTrue(run.stderr.contains(phrase), "\(scenario): \(run.stderr)") }
       XCTAssertFalse(run.stderr.contains("Fatal error"), run.stderr)
     }
-    let format = try runFenjie(["--format", "xls"])
+    let format = try runFenjie(["--format", "xls", "--lang", "en"])
     XCTAssertEqual(format.status, 2)
     XCTAssertTrue(format.stderr.contains("choose one of"), format.stderr)
   }
@@ -221,7 +222,7 @@ final class AllocateCommandTests: XCTestCase {
     let disguised = try runFenjie(["check", "Tests/Fixtures/noise-area/scenario.toml"])
     XCTAssertEqual(disguised.status, 2)
     XCTAssertTrue(disguised.stdout.contains("column M (科技城区): on 18 lines this one area exceeds the whole district's target"), disguised.stdout)
-    let clean = try runFenjie(["check"])
+    let clean = try runFenjie(["check", "--lang", "en"])
     XCTAssertEqual(clean.status, 0)
     XCTAssertTrue(clean.stdout.contains("no problems found"))
   }

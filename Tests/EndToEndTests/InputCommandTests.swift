@@ -22,7 +22,7 @@ final class InputCommandTests: XCTestCase {
       guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("root, and no setpriv to run as another user") }
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-      process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", productsDirectory.appendingPathComponent("fenjie").path, "check", "liangxi-2025.toml"]
+      process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", productsDirectory.appendingPathComponent("fenjie").path, "check", "liangxi-2025.toml", "--lang", "en"]
       process.currentDirectoryURL = directory
       let out = Pipe()
       process.standardOutput = out
@@ -32,7 +32,7 @@ final class InputCommandTests: XCTestCase {
       process.waitUntilExit()
       run = (process.terminationStatus, String(decoding: data, as: UTF8.self), "")
     } else {
-      run = try runFenjie(["check", "liangxi-2025.toml"], in: directory)
+      run = try runFenjie(["check", "liangxi-2025.toml", "--lang", "en"], in: directory)
     }
     XCTAssertEqual(run.status, 2, run.stdout)
     XCTAssertTrue(run.stdout.contains("error: liangxi/targets.csv: cannot be read: permission denied"), run.stdout)
@@ -40,10 +40,10 @@ final class InputCommandTests: XCTestCase {
 
   /// `--runs -1` is the value -1, refused as such (it was "Missing value for '--runs <runs>'").
   func testNegativeOptionValuesAreReadAsValues() throws {
-    let run = try runFenjie(["simulate", "--runs", "-1"])
+    let run = try runFenjie(["simulate", "--runs", "-1", "--lang", "en"])
     XCTAssertEqual(run.status, 2)
     XCTAssertTrue(run.stderr.contains("--runs must be between 1 and 100000000"), run.stderr)
-    let year = try runFenjie(["allocate", "--year", "-2025"])
+    let year = try runFenjie(["allocate", "--year", "-2025", "--lang", "en"])
     XCTAssertEqual(year.status, 2)
     XCTAssertTrue(year.stderr.contains("fenjie: --year -2025: year -2025 is outside the plan"), year.stderr)
   }
@@ -59,10 +59,10 @@ final class InputCommandTests: XCTestCase {
     let streets = directory.appendingPathComponent("liangxi/streets-2024.csv")
     let data = try Data(contentsOf: streets)
     try data.dropLast(1).write(to: streets)  // the final line end gone
-    let check = try runFenjie(["check", "liangxi-2025.toml"], in: directory)
+    let check = try runFenjie(["check", "liangxi-2025.toml", "--lang", "en"], in: directory)
     XCTAssertEqual(check.status, 0, check.stdout)
     XCTAssertTrue(check.stdout.contains("warning: liangxi/streets-2024.csv, row 27: the file ends inside its last row, without a line end"), check.stdout)
-    let allocate = try runFenjie(["allocate", "liangxi-2025.toml"], in: directory)
+    let allocate = try runFenjie(["allocate", "liangxi-2025.toml", "--lang", "en"], in: directory)
     XCTAssertEqual(allocate.status, 0)
     XCTAssertTrue(allocate.stderr.hasPrefix("fenjie: warning: liangxi/streets-2024.csv, row 27: the file ends inside its last row"), allocate.stderr)
   }
@@ -80,7 +80,7 @@ final class CompareChangesTests: XCTestCase {
     let typo = try runFenjie(base + ["--set", "rule=proportionl"])
     XCTAssertEqual(typo.status, 2)
     XCTAssertTrue(typo.stderr.hasPrefix("fenjie: --set rule=proportionl: "), typo.stderr)
-    let idle = try runFenjie(base + ["--shock", "外国高端人才来华工作数=-15%"])
+    let idle = try runFenjie(base + ["--shock", "外国高端人才来华工作数=-15%", "--lang", "en"])
     XCTAssertEqual(idle.status, 2)
     XCTAssertTrue(idle.stderr.contains("--shock does nothing with --no-odds"), idle.stderr)
   }

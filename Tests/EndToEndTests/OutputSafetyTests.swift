@@ -122,11 +122,11 @@ final class OutputSafetyTests: XCTestCase {
   }
 
   func testUnknownExtensionIsRefusedWithTheFormats() throws {
-    let run = try runFenjie(["allocate", "liangxi-2025.toml", "-o", "分解表.pdf"], in: directory)
+    let run = try runFenjie(["allocate", "liangxi-2025.toml", "-o", "分解表.pdf", "--lang", "en"], in: directory)
     XCTAssertEqual(run.status, 2)
     XCTAssertTrue(run.stderr.contains("--output 分解表.pdf: fenjie does not write .pdf files; it writes table, csv, markdown, json, xlsx"), run.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("分解表.pdf").path))
-    let compare = try runFenjie(["compare", "liangxi-2025.toml", "liangxi-2026.toml", "--no-odds", "-o", "c.xlsx"], in: directory)
+    let compare = try runFenjie(["compare", "liangxi-2025.toml", "liangxi-2026.toml", "--no-odds", "-o", "c.xlsx", "--lang", "en"], in: directory)
     XCTAssertEqual(compare.status, 2)
     XCTAssertTrue(compare.stderr.contains("it writes table, csv, markdown, json (.txt"), compare.stderr)
     let help = try runFenjie(["compare", "--help"], in: directory)
@@ -142,7 +142,7 @@ final class OutputSafetyTests: XCTestCase {
     dataset = dataset.replacingOccurrences(of: "\"崇安寺街道\"", with: "\"\(escaped)\"").replacingOccurrences(of: "\"北大街街道\"", with: "\"北大街\\u001B]0;pwned\\u0007<script>\"")
     try dataset.write(to: directory.appendingPathComponent("liangxi/dataset.toml"), atomically: true, encoding: .utf8)
     // The dataset refuses the control characters in 北大街’s name: names cannot carry them at all.
-    let refused = try runFenjie(["allocate", "liangxi-2025.toml"], in: directory)
+    let refused = try runFenjie(["allocate", "liangxi-2025.toml", "--lang", "en"], in: directory)
     XCTAssertEqual(refused.status, 2)
     XCTAssertTrue(refused.stderr.contains("dataset.toml, line 4: areas: an area name \"北大街<U+001B (ESC)>]0;pwned<U+0007 (BEL)><script>\" contains a control character"), refused.stderr)
     XCTAssertFalse(refused.stderr.contains("\u{1B}"), "no raw escape on the terminal")

@@ -32,16 +32,16 @@ final class WhatIfTests: XCTestCase {
   }
 
   func testMistakesOnTheCommandLineNameTheClosestMatch() throws {
-    let area = try runFenjie(["--lock", "杨名街道:高新技术企业申报数=90"])
+    let area = try runFenjie(["--lock", "杨名街道:高新技术企业申报数=90", "--lang", "en"])
     XCTAssertEqual(area.status, 2)
     XCTAssertTrue(area.stderr.contains("fenjie: --lock 杨名街道:高新技术企业申报数=90: \"杨名街道\" is not an area of this dataset; did you mean 扬名街道?"), area.stderr)
-    let key = try runFenjie(["--set", "capacity.max_grwth=0.3"])
+    let key = try runFenjie(["--set", "capacity.max_grwth=0.3", "--lang", "en"])
     XCTAssertEqual(key.status, 2)
     XCTAssertTrue(key.stderr.contains("did you mean max_growth?"), key.stderr)
-    let indicator = try runFenjie(["simulate", "--shock", "外国高端人才来化工作数=-15%", "--runs", "100"])
+    let indicator = try runFenjie(["simulate", "--shock", "外国高端人才来化工作数=-15%", "--runs", "100", "--lang", "en"])
     XCTAssertEqual(indicator.status, 2)
     XCTAssertTrue(indicator.stderr.contains("did you mean 外国高端人才来华工作数?"), indicator.stderr)
-    let malformed = try runFenjie(["--lock", "扬名街道=90"])
+    let malformed = try runFenjie(["--lock", "扬名街道=90", "--lang", "en"])
     XCTAssertEqual(malformed.status, 2)
     XCTAssertTrue(malformed.stderr.contains("AREA:INDICATOR=VALUE"), malformed.stderr)
   }

@@ -4,6 +4,15 @@ import XCTest
 
 import FenjiePlanning
 @testable import FenjieFiles
+import FenjieText
+
+/// An input error as the English interface says it: the tests' expected sentences are the English
+/// side of the catalog (`Language.current` is never changed in tests).
+func english(_ error: Error) -> String {
+  if let errors = error as? InputErrors { return errors.errors.map { $0.description(.english) }.joined(separator: "\n") }
+  if let error = error as? InputError { return error.description(.english) }
+  return "\(error)"
+}
 
 /// Reading cells, names and files the way they come out of Excel and WPS.
 final class InputParsingTests: XCTestCase {
@@ -47,13 +56,27 @@ final class InputParsingTests: XCTestCase {
     XCTAssertEqual(csv.rows, [["id", "name", "甲", "乙"], ["a", "指标", "1", "2"]])
   }
 
+  /// The TOML parser's English reasons: the known ones said in Chinese, the English kept as the
+  /// parser wrote it; an unknown one shown in the parser's words after a Chinese lead.
+  func testTOMLParserReasonsInBothLanguages() {
+    let header = TOMLDocument.parserReason("Error while parsing table header: expected ']', saw '\\n'")
+    XCTAssertEqual(header.english, "Error while parsing table header: expected ']', saw '\\n'")
+    XCTAssertEqual(header.chinese, Say.Input.tomlWhileParsing("表头", "这一行少了 ']'").chinese)
+    let twice = TOMLDocument.parserReason("Error while parsing key-value pair: cannot redefine existing integer 'year'")
+    XCTAssertTrue(twice.chinese.contains("“year”已经定义过"), twice.chinese)
+    let unknown = TOMLDocument.parserReason("Error while parsing date: expected 2-digit month, saw 'x'")
+    XCTAssertTrue(unknown.chinese.hasPrefix("读日期时出错：应是 2-digit month"), unknown.chinese)
+    let odd = TOMLDocument.parserReason("something else entirely")
+    XCTAssertEqual(odd, Say.Input.tomlParserRaw("something else entirely"))
+  }
+
   func testEmptyAndNonUTF8FilesAreRefused() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("fenjie-\(UUID()).csv").path
     defer { try? FileManager.default.removeItem(atPath: path) }
     try Data().write(to: URL(fileURLWithPath: path))
-    XCTAssertThrowsError(try CSVFile.read(path)) { XCTAssertTrue("\($0)".contains("is empty"), "\($0)") }
+    XCTAssertThrowsError(try CSVFile.read(path)) { XCTAssertTrue(english($0).contains("is empty"), english($0)) }
     try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: path))  // a zip (.xlsx)
-    XCTAssertThrowsError(try CSVFile.read(path)) { XCTAssertTrue("\($0)".contains("CSV UTF-8"), "\($0)") }
+    XCTAssertThrowsError(try CSVFile.read(path)) { XCTAssertTrue(english($0).contains("CSV UTF-8"), english($0)) }
   }
 
   /// What Excel and WPS on a Chinese Windows machine save: GB18030/GBK; and UTF-16 "Unicode text".

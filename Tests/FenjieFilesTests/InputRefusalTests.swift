@@ -5,6 +5,7 @@ import XCTest
 
 import FenjiePlanning
 @testable import FenjieFiles
+import FenjieText
 
 /// Issue 17: every input that would be misread is refused with its file, row and column (or line),
 /// through the real loaders, on a copy of the shipped 梁溪 dataset with one thing broken.
@@ -42,7 +43,7 @@ final class InputRefusalTests: XCTestCase {
       XCTFail("the broken input was accepted", file: file, line: line)
       return []
     } catch {
-      return error.errors.map(\.description)
+      return error.errors.map { $0.description(.english) }
     }
   }
 
@@ -75,6 +76,26 @@ final class InputRefusalTests: XCTestCase {
     assertRefused("streets-2024.csv, row 14, column B", "the file ends inside this row")
   }
 
+  /// A line left with only its name after a blank row is refused at its row, not dropped with the
+  /// notes under the table; in the area tables and in the district targets alike.
+  func testALineWithOnlyItsNameAfterABlankRowIsRefused() throws {
+    try edit("streets-2024.csv") { $0 + "\n,科技创新创业人才引育数\n" }
+    assertRefused("streets-2024.csv, row 29, column B (name)", "has only a name (\"科技创新创业人才引育数\")")
+    try FileManager.default.removeItem(atPath: path("streets-2024.csv"))
+    try FileManager.default.copyItem(
+      atPath: packageRoot.appendingPathComponent("Scenarios/liangxi/streets-2024.csv").path, toPath: path("streets-2024.csv"))
+    let rows = try text("targets.csv").components(separatedBy: "\n").filter { !$0.isEmpty }.count
+    try edit("targets.csv") { $0 + "\n,,新增指标名\n" }
+    assertRefused("targets.csv, row \(rows + 2), column C (name)", "has only a name")
+  }
+
+  /// A note under the table (after a blank row, one cell) is still read as a note.
+  func testANoteUnderTheTableIsNotALine() throws {
+    try edit("streets-2024.csv") { $0 + "\n注：示例数据；非公开发布\n数据来源\n" }
+    try edit("targets.csv") { $0 + "\n,,说明：三年目标为合计\n" }
+    XCTAssertNoThrow(try ScenarioLoader.load(path("scenario.toml")))
+  }
+
   func testFileCutAtARowBoundaryIsRefused() throws {
     let lines = try text("streets-2024.csv").components(separatedBy: "\n")
     try write("streets-2024.csv", lines.prefix(14).joined(separator: "\n") + "\n")
@@ -92,7 +113,7 @@ final class InputRefusalTests: XCTestCase {
     try edit("streets-2024.csv") { String($0.dropLast(2)) }  // "…,N\n" cut inside the last cell
     let scenario = try ScenarioLoader.load(path("scenario.toml"))
     let findings = DatasetCheck.run(scenario.dataset, targetsFile: "targets.csv")
-    XCTAssertTrue(findings.contains { $0.severity == .warning && $0.description.contains("streets-2024.csv, row 27") && $0.message.contains("cut short") }, "\(findings)")
+    XCTAssertTrue(findings.contains { $0.severity == .warning && $0.description.contains("streets-2024.csv, row 27") && $0.message == Say.Input.endsWithoutLineEnd.text(.chinese) }, "\(findings)")
   }
 
   func testMissingAreaColumnIsRefused() throws {
@@ -235,7 +256,7 @@ final class OptionRefusalTests: XCTestCase {
       return ""
     } catch {
       XCTAssertEqual(error.errors.count, 1)
-      return error.errors[0].description
+      return error.errors[0].description(.english)
     }
   }
 

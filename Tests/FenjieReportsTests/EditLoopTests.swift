@@ -7,6 +7,15 @@ import XCTest
 
 @testable import FenjieFiles
 @testable import FenjieReports
+import FenjieText
+
+/// An input error as the English interface says it: the tests' expected sentences are the English
+/// side of the catalog (`Language.current` is never changed in tests).
+func english(_ error: Error) -> String {
+  if let errors = error as? InputErrors { return errors.errors.map { $0.description(.english) }.joined(separator: "\n") }
+  if let error = error as? InputError { return error.description(.english) }
+  return "\(error)"
+}
 
 /// The planner's loop: fenjie writes the 分解表 workbook, the planner edits cells in a spreadsheet
 /// program (here openpyxl, an independent writer), and `--from` keeps the edits and re-balances the rest.
@@ -135,7 +144,7 @@ final class EditLoopTests: XCTestCase {
     let slash = try XCTUnwrap(draft.indicators.first { line in line.status == .optimal && line.areas.values.contains { $0.value == nil } })
     let slashArea = try XCTUnwrap(draft.areas.first { slash.areas[$0]?.value == nil })
     for (name, reference, value, expected) in [
-      ("word", try cell(draft, count.indicator.id, draft.areas[1]), "'九十'", "is not a number"),
+      ("word", try cell(draft, count.indicator.id, draft.areas[1]), "'九十'", Say.Input.notANumber(Say.Input.nothing).text()),
       ("slash", try cell(draft, slash.indicator.id, slashArea), "3", "where the draft has \"/\""),
       ("fraction", try cell(draft, count.indicator.id, draft.areas[1]), "7.5", "is not a whole number"),
     ] {
@@ -152,6 +161,26 @@ final class EditLoopTests: XCTestCase {
         XCTAssertTrue(message.contains("分解表!\(reference)"), "\(name): \(message)")
         XCTAssertTrue(message.contains(expected), "\(name): \(message)")
       }
+    }
+  }
+
+  /// Two streets' cells merged into one after the meeting (one number "for both"): no reading can
+  /// share it out as the planner meant, so the edited table is refused at the merged cell.
+  func testStreetsMergedIntoOneCellAreRefused() throws {
+    let loaded = try scenario()
+    let draft = try planner.allocate(loaded)
+    let directory = try temporaryDirectory()
+    let draftPath = directory.appendingPathComponent("draft.xlsx").path
+    try AllocationReport(draft).workbook().write(to: URL(fileURLWithPath: draftPath))
+    let count = try XCTUnwrap(draft.indicators.first { $0.indicator.kind == .count && $0.status == .optimal })
+    let first = try cell(draft, count.indicator.id, draft.areas[0])
+    let second = try cell(draft, count.indicator.id, draft.areas[1])
+    let path = directory.appendingPathComponent("merged.xlsx").path
+    try python(
+      "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1]); ws = wb['分解表']\nws.merge_cells(sys.argv[3] + ':' + sys.argv[4])\nwb.save(sys.argv[2])",
+      [draftPath, path, first, second])
+    XCTAssertThrowsError(try EditedTableReader.read(path, dataset: loaded.dataset)) { error in
+      XCTAssertTrue("\(error)".contains("分解表!\(first)"), "\(error)")
     }
   }
 
@@ -175,10 +204,10 @@ final class EditLoopTests: XCTestCase {
     }
     XCTAssertTrue(grid.uncalculated.isEmpty, "fenjie saves every formula's value")
     XCTAssertThrowsError(try XLSXReader.parse(Data("not a zip".utf8), name: "x.xlsx")) { error in
-      XCTAssertTrue("\(error)".contains("x.xlsx: is not an .xlsx workbook"), "\(error)")
+      XCTAssertTrue(english(error).contains("x.xlsx: is not an .xlsx workbook"), english(error))
     }
     XCTAssertThrowsError(try XLSXReader.parse(try report.workbook(), sheet: "Sheet9", name: "x.xlsx")) { error in
-      XCTAssertTrue("\(error)".contains("has no sheet named Sheet9 (sheets: 分解表、分解说明)"), "\(error)")
+      XCTAssertTrue(english(error).contains("has no sheet named Sheet9 (sheets: 分解表、分解说明)"), english(error))
     }
   }
 }

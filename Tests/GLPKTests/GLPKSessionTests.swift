@@ -1,3 +1,4 @@
+import FenjieText
 import Foundation
 import LinearProgramming
 import TestSupport
@@ -61,7 +62,7 @@ final class GLPKSessionTests: XCTestCase {
     session.setBounds(x, lower: 4, upper: 3)
     let refused = session.solve()
     XCTAssertEqual(refused.termination, .invalidModel)
-    XCTAssertTrue(refused.message.contains("above upper bound"), refused.message)
+    XCTAssertEqual(refused.message, Say.Solver.variable("x").followed(by: Say.Solver.crossedBounds("4.0", "3.0")).text())
     let nan = GLPKSolver().session(model, options: SolverOptions())
     nan.setRowBounds(0, lower: .nan, upper: nil)
     XCTAssertEqual(nan.solve().termination, .invalidModel)

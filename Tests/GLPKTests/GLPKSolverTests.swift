@@ -1,4 +1,5 @@
 import CGLPK
+import FenjieText
 import Foundation
 import LinearProgramming
 import TestSupport
@@ -98,14 +99,20 @@ final class GLPKSolverTests: XCTestCase {
     missingVariable.addConstraint("r", [.init(7, 1)], upper: 1)
     var infiniteBound = LinearModel()
     infiniteBound.addVariable("e", lower: 0, upper: .infinity)
-    for (model, phrase) in [
-      (nanCoefficient, "coefficient"), (crossedBounds, "above upper bound"), (fractionalInteger, "fractional"),
-      (missingVariable, "does not exist"), (infiniteBound, "finite"),
+    // The reasons as the catalog says them (in the interface language: the tests never change it).
+    for (model, reason) in [
+      (nanCoefficient, Say.Solver.constraint("r").followed(by: Say.Solver.badCoefficient)),
+      (crossedBounds, Say.Solver.variable("b").followed(by: Say.Solver.crossedBounds("5.0", "1.0"))),
+      (fractionalInteger, Say.Solver.integerVariable("c").followed(by: Say.Solver.fractionalLower("0.5"))),
+      (missingVariable, Say.Solver.constraint("r").followed(by: Say.Solver.missingVariable(7))),
+      (infiniteBound, Say.Solver.variable("e").followed(by: Say.Solver.badBound)),
     ] {
       let solution = GLPKSolver.solve(model)
       XCTAssertEqual(solution.termination, .invalidModel)
-      XCTAssertTrue(solution.message.contains(phrase), solution.message)
+      XCTAssertEqual(solution.message, reason.text())
+      XCTAssertEqual(model.problemMessage, reason)
     }
+    XCTAssertEqual(crossedBounds.problemMessage?.text(.english), "variable b has lower bound 5.0 above upper bound 1.0")
   }
 
   /// GLPK's error hook turns an internal failure (here a column index out of range, called on GLPK

@@ -45,7 +45,7 @@ extension Say {
     public static func parentLineDiffers(child: String, line: String) -> Message {
       Message(
         zh: "\(child)的“其中”指标“\(line)”所属的上级指标与上级地区不同",
-        en: "\(child)'s \"其中\" line \(line) belongs to another line than at its parent region")
+        en: "\(child)'s line \(line) is part of another line than at its parent region")
     }
 
     public static func yearOutside(_ region: String, _ year: Int, _ years: [Int]) -> Message {
@@ -74,6 +74,22 @@ extension Say {
     }
 
     // MARK: Reading the tree file
+
+    public static func namedTwice(_ region: String, at previous: String) -> Message {
+      Message(zh: "地区“\(region)”在层级中出现了两次（另见 \(previous)）", en: "the region \(region) is named twice in the tree (also in \(previous))")
+    }
+
+    public static let areasInTreeFile = Message(
+      zh: "层级数据的下级地区由 [[children]] 给出：请删去 areas",
+      en: "a tree file's areas are its [[children]]: remove \"areas\"")
+
+    public static let industrialOutputYears = Message(
+      zh: "industrial_output 的键应为年份，如 2025 = 420",
+      en: "industrial_output keys are years, e.g. 2025 = 420")
+
+    public static let scenarioTablesWithTree = Message(
+      zh: "情景中的 [[tables]] 只属于一个区：使用层级数据时，请写在该区的 dataset.toml 中",
+      en: "[[tables]] in a scenario add one district's tables: with a tree dataset, name them in that district's dataset.toml")
 
     public static let childrenNeeded = Message(
       zh: "层级数据需要 [[children]]：每个下级地区一项（dataset = \"下级数据文件\"）",
@@ -138,6 +154,40 @@ extension Say {
     public static let oddsModel = Message(
       zh: "模型：各街道完成数 = 目标 × R，log R 含每个上级地区一个年度共同因子（相关系数 ρ 在各层平分）和街道自身波动；计数指标取泊松分布。各地区的目标为上级下达数（顶层为本级目标）。",
       en: "Model: each street's result = target × R; log R has one shared factor per region above the street (ρ split equally between the levels) plus the street's own noise; counts are Poisson. Each region's target is what its parent gave it (the top's own goal).")
+
+    public static let regionHelp = Message(
+      zh: "层级数据（市 → 区 → 街道）时只显示该地区的分解表。",
+      en: "With a tree dataset (city → district → street): show this region's table only.")
+
+    public static let simulateRegionHelp = Message(
+      zh: "层级数据（市 → 区 → 街道）时只显示该地区的达成概率。",
+      en: "With a tree dataset (city → district → street): show this region's odds only.")
+
+    public static let allocateOptionsWithTree = Message(
+      zh: "--from、--confidence 和 --write-lp 只用于单个区的情景，不用于层级数据",
+      en: "--from, --confidence and --write-lp take one district's scenario, not a tree")
+
+    public static let simulateOptionsWithTree = Message(
+      zh: "--precision 和 --write-model 只用于单个区的情景，不用于层级数据",
+      en: "--precision and --write-model take one district's scenario, not a tree")
+
+    public static func wroteTree(_ output: String, _ region: String, _ year: Int, tables: Int) -> Message {
+      Message(
+        zh: "已写入 \(output)：\(region) \(year)年，共 \(tables) 张分解表",
+        en: "wrote \(output): \(region) \(year), \(tables) tables")
+    }
+
+    public static func checkInfeasible(_ path: String, _ region: String, _ year: Int, _ line: String) -> Message {
+      Message(
+        zh: "\(path)：\(region) \(year)年：“\(line)”按现有设定无法分解（fenjie allocate --region \(region) 说明原因）",
+        en: "\(path): \(region) \(year): \(line) cannot be allocated as set (fenjie allocate --region \(region) says why)")
+    }
+
+    public static func checkTreePassed(_ path: String, regions: Int, lines: Int) -> Message {
+      Message(
+        zh: "\(path)：\(regions) 个地区，顶层 \(lines) 项指标；未发现问题",
+        en: "\(path): \(regions) regions, \(lines) lines at the top; no problems found")
+    }
 
     public static let workbookCitySheet = Message(zh: "各地区", en: "regions")
     public static let htmlRegions = Message(zh: "下级地区", en: "Regions")
