@@ -150,7 +150,7 @@ public struct TreeReport: Sendable, TextReport {
     out += "</header>\n"
     if allocation.usesIllustrativeData {
       out += "<div class=\"alert warn\">\(xmlEscape(Say.Common.illustrative.description)): "
-        + "\(xmlEscape("this page uses illustrative figures that no document publishes; do not circulate it as official."))</div>\n"
+        + "\(xmlEscape(Say.Tree.htmlIllustrative.description))</div>\n"
     }
     let regions = shown.filter { $0.parent != nil }
     if !regions.isEmpty && region == nil {

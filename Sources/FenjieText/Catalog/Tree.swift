@@ -190,6 +190,10 @@ extension Say {
     }
 
     public static let workbookCitySheet = Message(zh: "各地区", en: "regions")
+    public static let htmlIllustrative = Message(
+      zh: "本页含有未经任何文件公布的示例数据，不得作为正式数据印发。",
+      en: "this page uses illustrative figures that no document publishes; do not circulate it as official.")
+
     public static let htmlRegions = Message(zh: "下级地区", en: "Regions")
   }
 }
