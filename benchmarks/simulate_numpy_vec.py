@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """fenjie's Monte Carlo model in vectorised numpy: the fair speed peer of `make bench`.
 
-usage: simulate_numpy_vec.py MODEL.json --runs N --seed S [--threads T] [--chunk C]
+usage: simulate_numpy_vec.py MODEL.json --runs N --seed S [--threads T | --processes P] [--chunk C]
 
 Same model as simulate_numpy.py (see its docstring; MODEL.json is a SimulationInput), written the
 way a numpy programmer would: the cells of every year and indicator are flattened into columns
@@ -22,15 +22,16 @@ It also counts each street's goal-year hits (fenjie reports them too). It stores
 computes no P10/P50/P90 (fenjie does): the peer does a little less work than fenjie.
 
 Threads: chunks run on T Python threads (numpy releases the GIL in its generators and ufuncs),
-each chunk with its own PCG64 stream spawned from (seed, chunk index), so the result does not
-depend on T. Set OMP/OPENBLAS/MKL_NUM_THREADS = T as well (benchmarks/run.sh does); no BLAS call is
+or on P worker processes (--processes: no GIL at all, each process runs its share of the chunks;
+the fairer peer on several cores, and the one benchmarks/run.sh uses), each chunk with its own
+PCG64 stream spawned from (seed, chunk index), so the result depends on neither T nor P. Set OMP/OPENBLAS/MKL_NUM_THREADS = T as well (benchmarks/run.sh does); no BLAS call is
 made, reduceat is plain numpy.
 
 Prints JSON: runs, seed, generator, threads, numpy version and BLAS, seconds, p_all, per goal
 p_hit and mean.
 """
 import argparse, json, sys, time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 import numpy as np
 
 
@@ -123,12 +124,29 @@ def simulate_chunk(c, n, seed_seq):
     return hit.sum(axis=1), outcome.sum(axis=1), int(hit.all(axis=0).sum()), street_hits
 
 
-def simulate(model, runs, seed, threads, chunk):
+_compiled = None
+
+
+def _simulate_in_worker(args):
+    return simulate_chunk(_compiled, *args)
+
+
+def simulate(model, runs, seed, threads, chunk, processes=0):
+    global _compiled
     c = compile_model(model)
     sizes = [min(chunk, runs - k) for k in range(0, runs, chunk)]
     seqs = np.random.SeedSequence(seed).spawn(len(sizes))
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        parts = list(pool.map(lambda a: simulate_chunk(c, *a), zip(sizes, seqs)))
+    if processes > 1:
+        # Forked workers inherit the compiled model; each takes whole chunks (in order per worker).
+        import multiprocessing
+        _compiled = c
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=processes, mp_context=ctx) as pool:
+            per = -(-len(sizes) // processes)
+            parts = list(pool.map(_simulate_in_worker, zip(sizes, seqs), chunksize=per))
+    else:
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            parts = list(pool.map(lambda a: simulate_chunk(c, *a), zip(sizes, seqs)))
     hits = sum(p[0] for p in parts)
     sums = sum(p[1] for p in parts)
     all_hits = sum(p[2] for p in parts)
@@ -144,22 +162,43 @@ def blas_name():
         return "unknown"
 
 
+def kernels():
+    """What numpy runs here: the bit generator, the samplers Generator uses (numpy/random/src/
+    distributions/distributions.c), and the SIMD targets of its ufuncs (np.exp dispatches to the
+    best of them this processor has)."""
+    try:
+        from numpy._core import _multiarray_umath as umath
+    except ImportError:  # numpy < 2
+        from numpy.core import _multiarray_umath as umath
+    found = getattr(umath, "__cpu_features__", {})
+    dispatch = [t for t in getattr(umath, "__cpu_dispatch__", []) if found.get(t)]
+    baseline = getattr(umath, "__cpu_baseline__", [])
+    return {
+        "bit_generator": "PCG64",
+        "normal": "Generator.standard_normal: ziggurat, 256 layers",
+        "poisson": "Generator.poisson: PTRS (Hoermann 1993) for lam >= 10, "
+                   "multiplication of uniforms (random_poisson_mult) below",
+        "ufunc_simd": "baseline " + ",".join(baseline) + "; dispatched here: " + (",".join(dispatch) or "none"),
+    }
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("model")
     ap.add_argument("--runs", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--processes", type=int, default=0, help="worker processes instead of threads")
     ap.add_argument("--chunk", type=int, default=1 << 13, help="runs per vectorised chunk (memory)")
     a = ap.parse_args()
     model = json.load(open(a.model, encoding="utf-8"))
     t0 = time.perf_counter()
-    goals, hits, sums, all_hits = simulate(model, a.runs, a.seed, a.threads, a.chunk)
+    goals, hits, sums, all_hits = simulate(model, a.runs, a.seed, a.threads, a.chunk, a.processes)
     seconds = time.perf_counter() - t0
     inds = model["indicators"]
     out = {
         "runs": a.runs, "seed": a.seed, "generator": "numpy PCG64 (SeedSequence.spawn per chunk)",
-        "threads": a.threads, "numpy": np.__version__, "blas": blas_name(),
+        "threads": a.threads, "processes": a.processes, "numpy": np.__version__, "blas": blas_name(), "kernels": kernels(),
         "seconds": seconds, "p_all": all_hits / a.runs,
         "goals": [{"indicator_id": inds[i]["id"], "type": g["type"], "aggregate": g["aggregate"],
                    "target": g["target"], "hits": int(h), "p_hit": h / a.runs, "mean": s / a.runs}

@@ -218,18 +218,24 @@ public struct CSVFile: Sendable {
   public func error(row: Int?, column: Int?, _ message: Message) -> InputError {
     let sheetRow = row.map { $0 - 1 + firstRow }
     guard let sheet else { return InputError(file: path, row: sheetRow, column: column.map(columnName), message) }
-    var place = sheet
+    var zh = sheet, en = sheet
     switch (column, sheetRow) {
-    case (let column?, let row?): place += "!\(columnLetter(column))\(row)"
-    case (let column?, nil): place += ", column \(columnLetter(column))"
-    case (nil, let row?): place += ", row \(row)"
+    case (let column?, let row?):
+      zh += "!\(columnLetter(column))\(row)"
+      en = zh
+    case (let column?, nil):
+      zh += "，\(columnLetter(column))列"
+      en += ", column \(columnLetter(column))"
+    case (nil, let row?):
+      zh += "，第\(row)行"
+      en += ", row \(row)"
     case (nil, nil): break
     }
     if let column, column < rows[0].count, !rows[0][column].isEmpty {
       let header = quotedPrefix(rows[0][column], limit: 40, quotes: false)
-      return InputError(file: path, Message(zh: "\(place) (\(header.chinese)): ", en: "\(place) (\(header.english)): ").followed(by: message))
+      return InputError(file: path, Message(zh: "\(zh)（\(header.chinese)）：", en: "\(en) (\(header.english)): ").followed(by: message))
     }
-    return InputError(file: path, Message(zh: "\(place): ", en: "\(place): ").followed(by: message))
+    return InputError(file: path, Message(zh: "\(zh)：", en: "\(en): ").followed(by: message))
   }
 
   /// "E (惠山街道)" for a column index.

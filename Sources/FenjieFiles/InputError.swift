@@ -35,7 +35,10 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
   public var description: String { description(.current) }
 
   /// The place, then the sentence in `language`.
-  public func description(_ language: Language) -> String { "\(place): \(text.text(language))" }
+  public func description(_ language: Language) -> String {
+    let separator = language == .chinese ? "：" : ": "
+    return place.description(language) + separator + text.text(language)
+  }
 }
 
 /// Several input errors found at once.

@@ -1,4 +1,5 @@
 import FenjieCore
+import FenjieText
 import FenjiePlanning
 import LinearProgramming
 
@@ -32,15 +33,17 @@ public struct AllocationReport: Sendable, TextReport {
   }
 
   var subtitle: String {
-    var parts = ["rule: \(result.rule.rawValue)"]
-    if let confidence { parts.append("margins for \(percent(confidence.level).dropFirst()) confidence") }
+    var parts = [Say.Allocation.ruleLine(result.rule.rawValue).text()]
+    if let confidence { parts.append(Say.Allocation.marginsFor(String(percent(confidence.level).dropFirst())).text()) }
     if let purpose { parts.insert(purpose, at: 0) }
-    return parts.joined(separator: " · ")
+    return Say.Allocation.subtitle(parts).text()
   }
 
   // MARK: The table
 
-  public func table() -> TextTable {
+  /// The 分解表 as text: a line that cannot be met as set is marked after its name ("x" in the
+  /// terminal, where "✗" is ambiguous-width; the HTML passes "✗").
+  public func table(infeasibleMark: String = Say.Allocation.infeasibleMark) -> TextTable {
     var table = TextTable(
       header: ["指标", "单位"] + result.areas + ["合计", "区目标"],
       alignments: [.left, .left] + Array(repeating: .right, count: result.areas.count + 2))
@@ -52,7 +55,7 @@ public struct AllocationReport: Sendable, TextReport {
         action = line.indicator.action
         if let action, !action.isEmpty { table.addGroup(action) }
       }
-      let mark = line.status == .infeasible ? " ✗" : line.status == .feasible ? " ~" : ""
+      let mark = line.status == .infeasible ? " " + infeasibleMark : line.status == .feasible ? " ~" : ""
       var row = [line.indicator.areaName + mark, line.indicator.areaUnit]
       for area in result.areas {
         row.append(line.areas[area]?.value.map { value(line.indicator, $0) } ?? "/")
@@ -95,14 +98,7 @@ public struct AllocationReport: Sendable, TextReport {
   }
 
   func label(_ binding: BindingConstraint) -> String {
-    switch binding {
-    case .cap: return "上限 cap"
-    case .floor: return "下限 floor"
-    case .lock: return "锁定 lock"
-    case .parent: return "其中≤上级 parent"
-    case .equalGroup: return "同组相等 equal group"
-    case .rule: return "规则 rule"
-    }
+    Say.Allocation.binding(binding.rawValue).text()
   }
 
   func percent(_ x: Double?) -> String {
@@ -113,30 +109,32 @@ public struct AllocationReport: Sendable, TextReport {
   }
 
   func explainLine(_ line: IndicatorAllocation) -> String {
-    var parts: [String] = []
+    var parts: [Message] = []
     if let required = line.requiredTotal, let target = line.districtTarget {
-      let margin = line.margin == 0 ? "" : " (district \(value(line.indicator, target)) + \(percent(line.margin).dropFirst()) margin)"
-      parts.append("required \(value(line.indicator, required))\(margin)")
+      parts.append(
+        line.margin == 0
+          ? Say.Allocation.required(value(line.indicator, required))
+          : Say.Allocation.requiredWithMargin(value(line.indicator, required), value(line.indicator, target), String(percent(line.margin).dropFirst())))
     }
     if let level = line.ruleLevel {
       switch result.rule {
-      case .balanced: parts.append("common share of headroom \(percent(level).replacingOccurrences(of: "+", with: ""))")
-      case .proportional, .closest: parts.append("common multiple \(JSONValue.format((level * 1000).rounded() / 1000))")
-      case .equal: parts.append("common value \(value(line.indicator, level * line.indicator.kind.resolution))")
+      case .balanced: parts.append(Say.Allocation.commonShare(percent(level).replacingOccurrences(of: "+", with: "")))
+      case .proportional, .closest: parts.append(Say.Allocation.commonMultiple(JSONValue.format((level * 1000).rounded() / 1000)))
+      case .equal: parts.append(Say.Allocation.commonValue(value(line.indicator, level * line.indicator.kind.resolution)))
       }
     }
     if let cost = line.marginalCost {
-      let per = line.indicator.kind.isWhole ? "unit" : "0.01"
-      let scaled = line.indicator.kind.isWhole ? cost : cost * 0.01
+      let whole = line.indicator.kind.isWhole
+      let scaled = whole ? cost : cost * 0.01
       switch result.rule {
       case .balanced:
-        parts.append("each extra \(per) of district target uses \(JSONValue.format((scaled * 100_000).rounded() / 1000)) more percentage points of every street's headroom (dual of the total row)")
+        parts.append(Say.Allocation.balancedCost(whole: whole, JSONValue.format((scaled * 100_000).rounded() / 1000)))
       default:
-        parts.append("marginal cost of one more \(per): \(JSONValue.format((scaled * 1_000_000).rounded() / 1_000_000)) (dual of the total row)")
+        parts.append(Say.Allocation.marginalCost(whole: whole, JSONValue.format((scaled * 1_000_000).rounded() / 1_000_000)))
       }
     }
-    parts.append("baselines: \(line.baselineSource)")
-    return parts.joined(separator: "; ")
+    parts.append(Say.Allocation.baselines(line.baselineSource))
+    return Say.Allocation.clauses(parts).text()
   }
 
   // MARK: Formats
@@ -145,14 +143,14 @@ public struct AllocationReport: Sendable, TextReport {
   public func confidenceTable() -> TextTable? {
     guard let confidence else { return nil }
     var table = TextTable(
-      header: ["指标", "margin", "P(合计 ≥ 区目标)", "95% 区间"], alignments: [.left, .right, .right, .right])
+      header: ["指标", Say.Allocation.marginHeader.text(), "P(合计>=区目标)", "95% 区间"], alignments: [.left, .right, .right, .right])
     table.repeatedColumns = 1
     for line in confidence.lines {
       table.add([
-        line.name + (line.reached ? "" : " (level not reached at +300%)"),
-        line.alreadySafe ? "0.0% (already safe)" : percent(line.margin),
+        line.name + (line.reached ? "" : Say.Allocation.notReached.text()),
+        line.alreadySafe ? Say.Allocation.alreadySafe.text() : percent(line.margin),
         percent(line.probability).replacingOccurrences(of: "+", with: ""),
-        "\(percent(line.interval.lower).dropFirst())–\(percent(line.interval.upper).dropFirst())",
+        Say.Report.range(String(percent(line.interval.lower).dropFirst()), String(percent(line.interval.upper).dropFirst())).text(),
       ])
     }
     return table
@@ -160,7 +158,10 @@ public struct AllocationReport: Sendable, TextReport {
 
   var confidenceNote: String {
     guard let confidence else { return "" }
-    return "Margins for \(percent(confidence.level).dropFirst()) confidence: \(ConfidenceMargins.method) (\(confidence.runs) runs per step, seed \(confidence.seed); check: \(confidence.checkRuns) runs, seed \(confidence.checkSeed))."
+    return Say.Allocation.confidenceNote(
+      String(percent(confidence.level).dropFirst()), ConfidenceMargins.method, runs: confidence.runs, seed: "\(confidence.seed)",
+      checkRuns: confidence.checkRuns, checkSeed: "\(confidence.checkSeed)"
+    ).text()
   }
 
   public func terminal() -> String {
@@ -170,7 +171,7 @@ public struct AllocationReport: Sendable, TextReport {
     if let margins = confidenceTable() { out += wrap("\n" + confidenceNote + "\n") + margins.terminal(width: width) }
     if explain {
       for line in result.indicators where line.status != .notSplit && line.requiredTotal != nil {
-        out += wrap("\n\(line.indicator.areaName)（\(line.indicator.areaUnit)）: \(explainLine(line))\n")
+        out += wrap("\n\(line.indicator.areaName)（\(line.indicator.areaUnit)）\(Language.current == .chinese ? "：" : ": ")\(explainLine(line))\n")
         out += explanation(line).terminal(width: width)
       }
     }
@@ -217,29 +218,42 @@ public struct AllocationReport: Sendable, TextReport {
     return text
   }
 
-  func footer(markdown: Bool) -> String {
-    var notes: [String] = []
-    if result.usesIllustrativeData {
-      notes.append("示例数据: this table uses illustrative figures that no document publishes; do not circulate it as official.")
-    }
+  /// What a note under the 分解表 is about, so that a page that says some of it elsewhere (the
+  /// HTML report) can leave it out.
+  enum NoteKind { case illustrative, infeasible, notOptimal, error, other, sources }
+
+  /// The notes under the 分解表, in order: the 示例数据 label, the lines infeasible as set and not
+  /// proven optimal, the diagnostics, how a share is allocated, the sources.
+  func noteItems() -> [(kind: NoteKind, text: String)] {
+    var notes: [(NoteKind, String)] = []
+    if result.usesIllustrativeData { notes.append((.illustrative, Say.Allocation.illustrativeNote.text())) }
     for line in result.indicators where line.status == .infeasible {
-      notes.append("✗ \(line.indicator.areaName): infeasible as set (see below)")
+      notes.append((.infeasible, Say.Allocation.infeasibleNote(line.indicator.areaName).text()))
     }
     for line in result.indicators where line.status == .feasible {
-      notes.append("~ \(line.indicator.areaName): not proven optimal (time limit)")
+      notes.append((.notOptimal, Say.Allocation.notOptimalNote(line.indicator.areaName).text()))
     }
     for diagnostic in result.diagnostics {
-      let prefix = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "note"
       let name = diagnostic.indicator.flatMap { id in result.indicators.first { $0.indicator.id == id }?.indicator.areaName }
-      notes.append("\(prefix): " + (name.map { "\($0): " } ?? "") + diagnostic.message)
+      notes.append(
+        (diagnostic.severity == .error ? .error : .other,
+         Say.Allocation.diagnostic(diagnostic.severity.rawValue, name, diagnostic.message).text()))
     }
     for line in result.indicators where line.indicator.kind == .share && line.districtTarget != nil {
       notes.append(
-        "\(line.indicator.name) \(JSONValue.format(line.publishedTarget ?? 0))% is allocated as \(line.indicator.areaName) (\(line.indicator.areaUnit)): \(format2(line.districtTarget!)) = share × the 规上工业总产值 the scenario assumes")
+        (.other,
+         Say.Allocation.shareNote(
+          line.indicator.name, JSONValue.format(line.publishedTarget ?? 0), line.indicator.areaName, line.indicator.areaUnit,
+          format2(line.districtTarget!)
+         ).text()))
     }
-    notes.append("Sources: " + result.sources.joined(separator: "; "))
+    notes.append((.sources, Say.Allocation.sources(result.sources).text()))
+    return notes
+  }
+
+  func footer(markdown: Bool) -> String {
     let bullet = markdown ? "- " : "  "
-    return "\n" + notes.map { bullet + $0 }.joined(separator: "\n") + "\n"
+    return "\n" + noteItems().map { bullet + $0.text }.joined(separator: "\n") + "\n"
   }
 
   public func json() -> JSONValue {

@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import FenjiePlanning
 import FenjieSimulation
@@ -20,27 +21,29 @@ public struct BacktestReport: Sendable, TextReport {
   func percent(_ p: Double) -> String { percentText(p) }
 
   func number(_ x: Double, digits: Int = 3) -> String {
-    guard x.isFinite else { return x > 0 ? "+∞" : x < 0 ? "−∞" : "" }
+    guard x.isFinite else { return x > 0 ? Say.Report.plusInfinity.text() : x < 0 ? Say.Report.minusInfinity.text() : "" }
     let scale = pow(10.0, Double(digits))
     return JSONValue.format((x * scale).rounded() / scale)
   }
 
   var title: String {
-    "\(backtest.region) backtest: how well calibrated the odds were" + (backtest.usesIllustrativeData ? "（含示例数据）" : "")
+    Say.Report.backtestTitle(backtest.region).text() + (backtest.usesIllustrativeData ? "（含示例数据）" : "")
   }
 
   var runLine: String {
-    "\(backtest.runs) runs per held-out forecast, seed \(backtest.seed), generator \(backtest.generator), fenjie \(version)"
+    Say.Report.backtestRunLine(runs: backtest.runs, seed: "\(backtest.seed)", generator: backtest.generator, version: version).text()
   }
 
-  func forecastName(_ f: Backtest.Forecast) -> String {
-    f.fractionKnown.map { "\(f.year), rest of year after \(percent($0))" } ?? "\(f.year), whole year"
+  func forecastName(_ f: Backtest.Forecast) -> String { forecastMessage(f).text() }
+
+  func forecastMessage(_ f: Backtest.Forecast) -> Message {
+    f.fractionKnown.map { Say.Report.forecastRest(f.year, percent($0)) } ?? Say.Report.forecastWhole(f.year)
   }
 
   /// One row per held-out forecast, then the model and the naive model over everything.
   public func summaryTable() -> TextTable {
     var table = TextTable(
-      header: ["预测", "拟合年份", "事件", "Brier", "naive Brier", "命中/期望", "z", "P10–P90 内"],
+      header: Say.Report.summaryHeader.map { $0.text() },
       alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
     for f in backtest.forecasts {
       var events: [Calibration.Event] = [], naive: [Calibration.Event] = [], bands: [Calibration.Band] = []
@@ -58,10 +61,10 @@ public struct BacktestReport: Sendable, TextReport {
         }
       }
       let m = Calibration(events: events, bands: bands), n = Calibration(events: naive)
-      table.add(row(forecastName(f), f.fittedFrom.map(String.init).joined(separator: ", "), m, naive: n))
+      table.add(row(forecastName(f), f.fittedFrom.map(String.init).joined(separator: Language.current == .chinese ? "、" : ", "), m, naive: n))
     }
-    table.add(row("all (districts + streets)", "", backtest.model, naive: backtest.naive))
-    table.add(row("all, district totals only", "", backtest.districtModel, naive: backtest.districtNaive))
+    table.add(row(Say.Report.allEvents.text(), "", backtest.model, naive: backtest.naive))
+    table.add(row(Say.Report.allDistricts.text(), "", backtest.districtModel, naive: backtest.districtNaive))
     return table
   }
 
@@ -69,7 +72,7 @@ public struct BacktestReport: Sendable, TextReport {
     [
       name, fitted, String(m.events), number(m.brier), number(naive.brier),
       "\(m.hits)/\(number(m.expectedHits, digits: 1))", number(m.z, digits: 2),
-      m.bandCoverage.map { "\(percent($0)) of \(m.bands)" } ?? "",
+      m.bandCoverage.map { Say.Report.coverage(percent($0), of: m.bands).text() } ?? "",
     ]
   }
 
@@ -78,7 +81,7 @@ public struct BacktestReport: Sendable, TextReport {
       header: ["P(达成) 区间", "事件", "平均预测", "实际频率", "z"], alignments: [.left, .right, .right, .right, .right])
     for d in backtest.model.deciles {
       table.add([
-        "\(percent(d.lower))–\(percent(d.upper))", String(d.count), percent(d.meanForecast), percent(d.observed),
+        Say.Report.range(percent(d.lower), percent(d.upper)).text(), String(d.count), percent(d.meanForecast), percent(d.observed),
         number(d.z, digits: 2),
       ])
     }
@@ -87,7 +90,7 @@ public struct BacktestReport: Sendable, TextReport {
 
   public func lineTable() -> TextTable {
     var table = TextTable(
-      header: ["预测", "指标", "区目标", "实际", "P(达成)", "P10", "P90", "naive"],
+      header: ["预测", "指标", "区目标", "实际", "P(达成)", "P10", "P90", Say.Report.naiveHeader.text()],
       alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
     for f in backtest.forecasts {
       for line in f.lines {
@@ -105,29 +108,32 @@ public struct BacktestReport: Sendable, TextReport {
   var notes: [String] {
     var notes: [String] = []
     if backtest.usesIllustrativeData {
-      notes.append("示例数据: this backtest uses illustrative figures that no document publishes; it shows the method, not how well the odds do on real data.")
+      notes.append(Say.Report.backtestIllustrative.text())
     }
-    notes.append("Method: " + Backtest.method)
+    notes.append(Say.Report.method(Backtest.method).text())
     notes.append(
-      "Brier: mean (p − hit)², 0 best (model ± \(number(backtest.model.brierStandardError))); z = (hits − Σp)/√Σp(1−p), |z| > 3 says the odds are biased (z < 0: too hopeful); the P10–P90 band should hold about 80% of the district totals (± \(backtest.model.bandStandardError.map { percent($0) } ?? "—")). Events of one year share its district factor, so few years make z noisier than N(0, 1).")
-    for f in backtest.forecasts { notes.append("Street targets of \(forecastName(f)): \(f.targetSource)") }
-    notes.append("Sources: " + backtest.sources.joined(separator: "; "))
+      Say.Report.brier(
+        number(backtest.model.brierStandardError),
+        band: backtest.model.bandStandardError.map { percent($0) } ?? Say.Report.notAvailable.text()
+      ).text())
+    for f in backtest.forecasts { notes.append(Say.Report.forecastTargets(forecastMessage(f), f.targetSource).text()) }
+    notes.append(Say.Report.sources(backtest.sources).text())
     return notes
   }
 
   public func terminal() -> String {
     let wrap = { (text: String) in wrappingLines(text, width: width) }
     var out = wrap("\(title)\n\(runLine)\n\n") + summaryTable().terminal(width: width) + "\n"
-    out += "Reliability by decile (model, districts and streets):\n" + reliabilityTable().terminal(width: width) + "\n"
-    out += "District totals:\n" + lineTable().terminal(width: width)
+    out += "\(Say.Report.reliabilityTitle)\n" + reliabilityTable().terminal(width: width) + "\n"
+    out += "\(Say.Report.districtTotalsTitle)\n" + lineTable().terminal(width: width)
     out += wrap("\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n")
     return out
   }
 
   public func markdown() -> String {
     var out = "## \(title)\n\n\(runLine)\n\n" + summaryTable().markdown() + "\n"
-    out += "### Reliability by decile\n\n" + reliabilityTable().markdown() + "\n"
-    out += "### District totals\n\n" + lineTable().markdown()
+    out += "### \(Say.Report.reliabilityHeading)\n\n" + reliabilityTable().markdown() + "\n"
+    out += "### \(Say.Report.districtTotalsHeading)\n\n" + lineTable().markdown()
     out += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n"
     return out
   }

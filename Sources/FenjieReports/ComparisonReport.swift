@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import FenjiePlanning
 import FenjieSimulation
@@ -27,14 +28,14 @@ public struct ComparisonReport: Sendable {
   func signedPercent(_ x: Double) -> String {
     guard x.isFinite else { return "" }
     let tenths = Int((x * 1000).rounded())
-    return (tenths > 0 ? "+" : tenths < 0 ? "-" : "±") + "\(abs(tenths) / 10).\(abs(tenths) % 10)%"
+    return (tenths > 0 ? "+" : tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)%"
   }
 
   func percent(_ p: Double) -> String { percentText(p) }
 
   public func targetTable() -> TextTable {
     var header = ["指标", "街道", base.name]
-    for alt in alternatives { header += [alt.name, "Δ", "Δ%"] }
+    for alt in alternatives { header += [alt.name, Say.Report.deltaHeader.text(), Say.Report.deltaPercentHeader.text()] }
     var table = TextTable(header: header, alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2))
     table.repeatedColumns = 2
     table.groupStarts = Set([2] + alternatives.indices.map { 3 + 3 * $0 })
@@ -57,13 +58,17 @@ public struct ComparisonReport: Sendable {
 
   public func oddsTable() -> TextTable {
     var header = ["指标", "目标", base.name]
-    for alt in alternatives { header += [alt.name, "Δ"] }
+    for alt in alternatives { header += [alt.name, Say.Report.deltaHeader.text()] }
     var table = TextTable(header: header, alignments: [.left, .left] + Array(repeating: .right, count: header.count - 2))
     table.repeatedColumns = 2
     table.groupStarts = Set([2] + alternatives.indices.map { 3 + 2 * $0 })
     for change in oddsChanges {
       let plan = base.simulation?.plan ?? PlanSpan(first: 0, last: 0)
-      var row = [change.name, plan.label(change.type), percent(change.base)]
+      var row = [
+        change.name,
+        Say.Report.goal(annual: change.type == .annual, first: plan.first, last: plan.last, length: plan.length).text(),
+        percent(change.base),
+      ]
       for (v, e) in zip(change.values, change.errors) {
         guard let v, let e else {
           row += ["", ""]
@@ -71,7 +76,7 @@ public struct ComparisonReport: Sendable {
         }
         let delta = v - change.base
         let significant = abs(delta) > 2 * (e * e + change.baseError * change.baseError).squareRoot()
-        row += [percent(v), signedPercent(delta).replacingOccurrences(of: "%", with: " pt") + (significant ? " *" : "")]
+        row += [percent(v), signedPercent(delta).replacingOccurrences(of: "%", with: Say.Report.points.text()) + (significant ? " *" : "")]
       }
       table.add(row)
     }
@@ -80,17 +85,19 @@ public struct ComparisonReport: Sendable {
 
   var allLine: String? {
     guard let b = base.simulation else { return nil }
-    let alts = alternatives.map { alt in alt.simulation.map { "\(alt.name) \(percent($0.all.pAll))" } ?? "\(alt.name) —" }
-    return "All goals at once: \(base.name) \(percent(b.all.pAll)); " + alts.joined(separator: "; ")
+    let alts = alternatives.map { alt in alt.simulation.map { "\(alt.name) \(percent($0.all.pAll))" } ?? "\(alt.name) -" }
+    return Say.Report.allAtOnce(["\(base.name) \(percent(b.all.pAll))"] + alts).text()
   }
 
   var noChange: Bool { targetChanges.isEmpty && oddsChanges.isEmpty }
 
   var header: String {
-    var lines = ["Comparing \(([base] + alternatives).map { "\($0.name) (\($0.allocation.year))" }.joined(separator: " with "))"]
-    if let s = base.simulation { lines.append("Odds of the \(s.goalYear) goals: \(s.runs) runs each, seed \(s.seed), \(s.generator); * marks a change larger than twice its Monte Carlo standard error") }
+    var lines = [Say.Report.comparing(([base] + alternatives).map { Say.Report.scenarioYear($0.name, $0.allocation.year).text() }).text()]
+    if let s = base.simulation {
+      lines.append(Say.Report.comparisonOdds(s.goalYear, runs: s.runs, seed: "\(s.seed)", generator: s.generator).text())
+    }
     if ([base] + alternatives).contains(where: { $0.allocation.usesIllustrativeData || $0.setup?.usesIllustrativeData == true }) {
-      lines.append("示例数据: some of these results use illustrative figures that no document publishes.")
+      lines.append(Say.Report.comparisonIllustrative.text())
     }
     return lines.joined(separator: "\n")
   }
@@ -107,17 +114,17 @@ public struct ComparisonReport: Sendable {
     switch format {
     case .table:
       let wrap = { (text: String) in wrappingLines(text, width: width) }
-      if noChange { return wrap(header + "\n\nNo change: the scenarios give the same table and the same odds.\n") }
+      if noChange { return wrap(header + "\n\n\(Say.Report.noChangeAtAll)\n") }
       var out = wrap(header + "\n\n")
-      out += targetChanges.isEmpty ? "Targets: no change.\n" : "Targets that change (largest change first):\n" + targetTable().terminal(width: width)
-      out += oddsChanges.isEmpty ? "\nOdds: no change.\n" : "\nOdds that change (largest change first):\n" + oddsTable().terminal(width: width)
+      out += targetChanges.isEmpty ? "\(Say.Report.targetsNoChange)\n" : "\(Say.Report.targetsThatChange)\n" + targetTable().terminal(width: width)
+      out += oddsChanges.isEmpty ? "\n\(Say.Report.oddsNoChange)\n" : "\n\(Say.Report.oddsThatChange)\n" + oddsTable().terminal(width: width)
       if let allLine { out += wrap("\n" + allLine + "\n") }
       return out
     case .markdown:
-      if noChange { return "## " + header + "\n\nNo change: the scenarios give the same table and the same odds.\n" }
-      var out = "## " + header.replacingOccurrences(of: "\n", with: "\n\n") + "\n\n### Targets that change\n\n"
-      out += targetChanges.isEmpty ? "No change.\n" : targetTable().markdown()
-      out += "\n### Odds that change\n\n" + (oddsChanges.isEmpty ? "No change.\n" : oddsTable().markdown())
+      if noChange { return "## " + header + "\n\n\(Say.Report.noChangeAtAll)\n" }
+      var out = "## " + header.replacingOccurrences(of: "\n", with: "\n\n") + "\n\n### \(Say.Report.targetsHeading)\n\n"
+      out += targetChanges.isEmpty ? "\(Say.Report.noChange)\n" : targetTable().markdown()
+      out += "\n### \(Say.Report.oddsHeading)\n\n" + (oddsChanges.isEmpty ? "\(Say.Report.noChange)\n" : oddsTable().markdown())
       if let allLine { out += "\n" + allLine + "\n" }
       return out
     case .csv:
@@ -125,7 +132,7 @@ public struct ComparisonReport: Sendable {
     case .json:
       return json().rendered(indent: 2) + "\n"
     case .xlsx:
-      return "--format xlsx is not available for compare\n"
+      return Say.Report.compareNoXLSX.text()
     }
   }
 

@@ -1,3 +1,4 @@
+import FenjieText
 /// The text forms shared by every report.
 
 /// A probability or share with one decimal: 0.4725 → "47.3%". Its sign is not written.
@@ -22,7 +23,7 @@ extension TextReport {
     case .csv: return csv()
     case .markdown: return markdownSafe(markdown())
     case .json: return json().rendered(indent: 2) + "\n"
-    case .xlsx: return "--format xlsx is a binary workbook: use workbook()\n"
+    case .xlsx: return Say.Report.notForXLSX.text()
     }
   }
 }

@@ -1,4 +1,5 @@
 import FenjieCore
+import FenjieText
 import FenjieSimulation
 import Foundation
 
@@ -31,15 +32,14 @@ extension HTMLReport {
     guard !rows.isEmpty else { return "" }
     let goals = rows.reduce(0) { $0 + ($1.annual == nil ? 0 : 1) + ($1.planTotal == nil ? 0 : 1) }
     var out = section(
-      number: "二", title: "各目标达成概率",
-      english: "Odds of each of the \(goals) goals with its 95% interval, riskiest first", className: "chart-section break-before")
+      number: "二", title: Say.HTML.oddsSection(goals), className: "chart-section break-before")
     out += """
-      <div class="legend"><span><i class="swatch" style="background:#52606d;border-radius:50%"></i>\(simulation.goalYear)年度目标 \
-      \(simulation.goalYear) goal</span><span><i class="swatch diamond" style="background:#52606d"></i>\(simulation.plan.chineseLength)目标 plan goal \(simulation.plan.years)</span>\
-      <span><i class="swatch" style="background:\(HTMLReport.red)"></i>低于 50%</span>\
+      <div class="legend"><span><i class="swatch" style="background:#52606d;border-radius:50%"></i>\(Say.HTML.annualLegend(simulation.goalYear))\
+      </span><span><i class="swatch diamond" style="background:#52606d"></i>\(Say.HTML.planLegend(simulation.plan.chineseLength, simulation.plan.years))</span>\
+      <span><i class="swatch" style="background:\(HTMLReport.red)"></i>\(Say.HTML.below50)</span>\
       <span><i class="swatch" style="background:\(HTMLReport.amber)"></i>50%–80%</span>\
-      <span><i class="swatch" style="background:\(HTMLReport.green)"></i>80% 以上</span>\
-      <span>横线: 95% 区间 · whiskers: 95% intervals (narrow when there are many runs)</span></div>
+      <span><i class="swatch" style="background:\(HTMLReport.green)"></i>\(Say.HTML.above80)</span>\
+      <span>\(Say.HTML.whiskers)</span></div>
 
       """
     out += "<figure>\n" + oddsChart(rows) + "\n</figure>\n</section>\n"
@@ -74,11 +74,11 @@ extension HTMLReport {
       svg.text(label, x: x(tick), y: top - 9, anchor: .middle, size: 11, fill: SVGCanvas.muted)
       svg.text(label, x: x(tick), y: bottom + 13, anchor: .middle, size: 11, fill: SVGCanvas.muted)
     }
-    svg.text("P(达成) · odds of hitting the goal", x: x0, y: top - 27, size: 11, weight: 700, fill: SVGCanvas.muted)
+    svg.text(Say.HTML.oddsAxis.text(), x: x0, y: top - 27, size: 11, weight: 700, fill: SVGCanvas.muted)
     let columns = types.enumerated().map { ($0.element, x1 + 14 + Double($0.offset) * columnWidth) }
     for (type, left) in columns {
       svg.text(goalLabel(type), x: left + 50, y: top - 27, anchor: .end, size: 11, weight: 700, fill: SVGCanvas.muted)
-      svg.text("95% 区间", x: left + columnWidth - 4, y: top - 27, anchor: .end, size: 11, fill: SVGCanvas.muted)
+      svg.text(Say.HTML.intervalColumn.text(), x: left + columnWidth - 4, y: top - 27, anchor: .end, size: 11, fill: SVGCanvas.muted)
     }
     for (index, row) in rows.enumerated() {
       let y = top + rowHeight * (Double(index) + 0.5)
@@ -111,7 +111,7 @@ extension HTMLReport {
       }
     }
     return svg.render(
-      title: "P(达成) of each goal with its 95% interval",
+      title: Say.HTML.oddsChartTitle.text(),
       description: rows.map { row in
         indicators[row.indicator].name + ": "
           + [row.annual, row.planTotal].compactMap { $0 }.map { "\(goalLabel($0.type)) \(percent($0.pHit))" }.joined(separator: ", ")
@@ -142,11 +142,8 @@ extension HTMLReport {
     let rows = Array(mergedGoalsByRisk.filter { $0[0].target > 0 }.prefix(riskiestCount))
     guard !rows.isEmpty else { return "" }
     var out = section(
-      number: "三", title: "风险最高目标的区级结果分布",
-      english: "Where the district outcome lands against the target, the \(rows.count) riskiest goals",
-      className: "chart-section")
-    out += "<p class=\"lede\">Each bar spans the middle 80% of simulated outcomes (P10–P90), as a share of the goal: "
-    out += "left of the red line is a miss. 条形为 80% 的模拟结果区间，红线左侧即未达成。</p>\n"
+      number: "三", title: Say.HTML.distributionSection(rows.count), className: "chart-section")
+    out += "<p class=\"lede\">\(xmlEscape(Say.HTML.distributionLead.text()))</p>\n"
     out += "<figure>\n" + distributionChart(rows) + "\n</figure>\n</section>\n"
     return out
   }
@@ -182,13 +179,13 @@ extension HTMLReport {
     svg.text("P10–P90 (80% of runs)", x: lx + 36, y: 10, size: 11.5, fill: SVGCanvas.muted)
     lx += 36 + SVGCanvas.textWidth("P10–P90 (80% of runs)", size: 11.5) + 18
     svg.line(x1: lx + 6, y1: 3, x2: lx + 6, y2: 17, stroke: "#1d4f85", width: 3)
-    svg.text("P50 中位数", x: lx + 16, y: 10, size: 11.5, fill: SVGCanvas.muted)
-    lx += 16 + SVGCanvas.textWidth("P50 中位数", size: 11.5) + 18
+    svg.text(Say.HTML.median.text(), x: lx + 16, y: 10, size: 11.5, fill: SVGCanvas.muted)
+    lx += 16 + SVGCanvas.textWidth(Say.HTML.median.text(), size: 11.5) + 18
     svg.polygon(diamond(lx + 6, 10, 5.5), fill: SVGCanvas.ink)
-    svg.text("均值 mean", x: lx + 16, y: 10, size: 11.5, fill: SVGCanvas.muted)
-    lx += 16 + SVGCanvas.textWidth("均值 mean", size: 11.5) + 18
+    svg.text(Say.HTML.mean.text(), x: lx + 16, y: 10, size: 11.5, fill: SVGCanvas.muted)
+    lx += 16 + SVGCanvas.textWidth(Say.HTML.mean.text(), size: 11.5) + 18
     svg.line(x1: lx, y1: 10, x2: lx + 24, y2: 10, stroke: HTMLReport.red, width: 2, dash: "5 3")
-    svg.text("目标 target", x: lx + 30, y: 10, size: 11.5, fill: SVGCanvas.muted)
+    svg.text(Say.HTML.target.text(), x: lx + 30, y: 10, size: 11.5, fill: SVGCanvas.muted)
 
     for (index, _) in rows.enumerated() where index % 2 == 0 {
       svg.rect(x: 0, y: top + rowHeight * Double(index), width: width, height: rowHeight, fill: "#f6f8fa")
@@ -199,7 +196,7 @@ extension HTMLReport {
       svg.text(label, x: x(tick), y: bottom + 13, anchor: .middle, size: 11, fill: SVGCanvas.muted)
     }
     svg.text(
-      "结果 ÷ 目标 · outcome as % of the goal", x: (x0 + x1) / 2, y: bottom + 31, anchor: .middle, size: 11, fill: SVGCanvas.muted)
+      Say.HTML.outcomeAxis.text(), x: (x0 + x1) / 2, y: bottom + 31, anchor: .middle, size: 11, fill: SVGCanvas.muted)
     for (index, row) in rows.enumerated() {
       let goal = row[0]
       let indicator = indicators[goal.indicatorIndex]
@@ -213,23 +210,23 @@ extension HTMLReport {
       let b = x(goal.p90 / goal.target)
       svg.rect(
         x: a, y: y - 9, width: b - a, height: 18, fill: "#cfe0f1", stroke: "#8fb3d9", radius: 2,
-        title: "\(names[index]): P10 \(amount(goal.p10)), P50 \(amount(goal.p50)), P90 \(amount(goal.p90)), mean \(amount(goal.mean)); 目标 \(amount(goal.target)) \(unit)")
+        title: "\(names[index]): P10 \(amount(goal.p10)), P50 \(amount(goal.p50)), P90 \(amount(goal.p90)), \(Say.HTML.mean) \(amount(goal.mean)); \(Say.HTML.target) \(amount(goal.target)) \(unit)")
       let m = x(goal.p50 / goal.target)
       svg.line(x1: m, y1: y - 11, x2: m, y2: y + 11, stroke: "#1d4f85", width: 3)
       svg.polygon(diamond(x(goal.mean / goal.target), y, 5), fill: SVGCanvas.ink, stroke: "#ffffff")
-      svg.text("目标 \(amount(goal.target)) \(unit)", x: x1 + 18, y: y - 8, size: size)
+      svg.text("\(Say.HTML.target) \(amount(goal.target)) \(unit)", x: x1 + 18, y: y - 8, size: size)
       svg.text(
         "P10 \(amount(goal.p10)) · P50 \(amount(goal.p50)) · P90 \(amount(goal.p90))", x: x1 + 18, y: y + 10, size: 11,
         fill: SVGCanvas.muted)
     }
     let target = x(1)
     svg.line(x1: target, y1: top - 4, x2: target, y2: bottom + 2, stroke: HTMLReport.red, width: 2, dash: "5 3")
-    svg.text("目标 100%", x: target, y: top - 12, anchor: .middle, size: 11, weight: 700, fill: HTMLReport.red)
+    svg.text("\(Say.HTML.target) 100%", x: target, y: top - 12, anchor: .middle, size: 11, weight: 700, fill: HTMLReport.red)
     return svg.render(
-      title: "District outcome against the target: P10–P90, P50 and mean per goal",
+      title: Say.HTML.distributionChartTitle.text(),
       description: rows.map { row in
         let g = row[0]
-        return "\(indicators[g.indicatorIndex].name): target \(g.target), P10 \(g.p10), P50 \(g.p50), P90 \(g.p90), mean \(g.mean)"
+        return "\(indicators[g.indicatorIndex].name): \(Say.HTML.target) \(g.target), P10 \(g.p10), P50 \(g.p50), P90 \(g.p90), \(Say.HTML.mean) \(g.mean)"
       }.joined(separator: "; "))
   }
 
@@ -250,11 +247,8 @@ extension HTMLReport {
     }
     guard !rows.isEmpty else { return "" }
     var out = section(
-      number: "四", title: "未达成时缺口来自哪些街道",
-      english: "Each street's share of the shortfall when the district misses, \(rows.count) riskiest \(simulation.goalYear) goals",
-      className: "chart-section")
-    out += "<p class=\"lede\">In the runs where the district misses the goal, the part of the total street shortfall "
-    out += "(目标 − 结果, where below target) that each street accounts for. 各街道在区级未达成时所占缺口比例。</p>\n"
+      number: "四", title: Say.HTML.shortfallSection(rows.count, simulation.goalYear), className: "chart-section")
+    out += "<p class=\"lede\">\(xmlEscape(Say.HTML.shortfallLead.text()))</p>\n"
     out += "<figure>\n" + shortfallChart(rows) + "\n</figure>\n</section>\n"
     return out
   }
@@ -295,7 +289,7 @@ extension HTMLReport {
       svg.line(x1: x(tick), y1: top, x2: x(tick), y2: bottom, stroke: SVGCanvas.grid)
       svg.text("\(Int((tick * 100).rounded()))%", x: x(tick), y: bottom + 13, anchor: .middle, size: 11, fill: SVGCanvas.muted)
     }
-    svg.text("P(未达成)", x: width - 4, y: top - 8, anchor: .end, size: 11, weight: 700, fill: SVGCanvas.muted)
+    svg.text(Say.HTML.missColumn.text(), x: width - 4, y: top - 8, anchor: .end, size: 11, weight: 700, fill: SVGCanvas.muted)
     for (index, row) in rows.enumerated() {
       let y = top + rowHeight * (Double(index) + 0.5)
       svg.text(SVGCanvas.fit(names[index], width: nameWidth - 8, size: size), x: 4, y: y, size: size)
@@ -320,7 +314,7 @@ extension HTMLReport {
       svg.text(percent(miss), x: width - 4, y: y, anchor: .end, size: size, weight: 700, fill: toneColor(row.goal.pHit))
     }
     return svg.render(
-      title: "Each street's share of the shortfall when the district misses",
+      title: Say.HTML.shortfallChartTitle.text(),
       description: rows.map { row in
         indicators[row.goal.indicatorIndex].name + ": "
           + row.streets.streets.filter { $0.shortfallShare > 0 }.map { "\($0.area) \(percent($0.shortfallShare))" }.joined(separator: ", ")
@@ -365,15 +359,13 @@ extension HTMLReport {
     let lines = keyLines
     guard !lines.isEmpty else { return "" }
     var out = section(
-      number: "五", title: "重点指标：各街道目标、基数与上限",
-      english: "Each street's \(allocation.year) target against its baseline and cap, for the \(lines.count) lines behind the riskiest goals",
-      className: "chart-section")
+      number: "五", title: Say.HTML.keyLinesSection(allocation.year, lines.count), className: "chart-section")
     out += """
-      <div class="legend"><span><i class="swatch" style="background:#fff;border:2px solid #7b8794;border-radius:50%"></i>基数 baseline</span>\
-      <span><i class="swatch" style="background:\(HTMLReport.blue);border-radius:50%"></i>\(allocation.year)年目标 target</span>\
-      <span><i class="swatch" style="background:\(HTMLReport.amber);border-radius:50%"></i>目标在上限 target at its cap</span>\
-      <span><i class="swatch" style="background:#8a1c1c;width:3px;border-radius:0"></i>上限 cap</span>\
-      <span><i class="swatch" style="background:#e3eaf2;width:22px"></i>下限–上限 allowed range</span></div>
+      <div class="legend"><span><i class="swatch" style="background:#fff;border:2px solid #7b8794;border-radius:50%"></i>\(Say.HTML.baseline)</span>\
+      <span><i class="swatch" style="background:\(HTMLReport.blue);border-radius:50%"></i>\(Say.HTML.yearTarget(allocation.year))</span>\
+      <span><i class="swatch" style="background:\(HTMLReport.amber);border-radius:50%"></i>\(Say.HTML.atCap)</span>\
+      <span><i class="swatch" style="background:#8a1c1c;width:3px;border-radius:0"></i>\(Say.HTML.cap)</span>\
+      <span><i class="swatch" style="background:#e3eaf2;width:22px"></i>\(Say.HTML.allowedRange)</span></div>
 
       """
     out += "<div class=\"pair\">\n"
@@ -383,9 +375,9 @@ extension HTMLReport {
       let total = line.allocatedTotal.map { report.value(line.indicator, $0) } ?? ""
       out += "<figure>\n<h3>\(xmlEscape(line.indicator.areaName))（\(xmlEscape(line.indicator.areaUnit))）"
       out += line.status == .infeasible ? " <span class=\"bad-mark\">✗</span>" : ""
-      out += " <small>合计 \(xmlEscape(total)) · 区目标 \(xmlEscape(district))</small></h3>\n"
+      out += " <small>\(Say.HTML.total) \(xmlEscape(total)) · \(Say.HTML.district) \(xmlEscape(district))</small></h3>\n"
       out += keyLineChart(line)
-      out += "\n<figcaption>基数 baseline: \(xmlEscape(line.baselineSource))</figcaption>\n</figure>\n"
+      out += "\n<figcaption>\(xmlEscape(Say.HTML.baselineCaption(line.baselineSource).text()))</figcaption>\n</figure>\n"
     }
     out += "</div>\n</section>\n"
     return out
@@ -415,8 +407,8 @@ extension HTMLReport {
     for (index, _) in areas.enumerated() where index % 2 == 0 {
       svg.rect(x: 0, y: top + rowHeight * Double(index), width: width, height: rowHeight, fill: "#f6f8fa")
     }
-    svg.text("目标", x: x1 + 50, y: 10, anchor: .end, size: 11, weight: 700, fill: SVGCanvas.muted)
-    svg.text("较基数", x: width - 4, y: 10, anchor: .end, size: 11, weight: 700, fill: SVGCanvas.muted)
+    svg.text(Say.HTML.target.text(), x: x1 + 50, y: 10, anchor: .end, size: 11, weight: 700, fill: SVGCanvas.muted)
+    svg.text(Say.HTML.versusBaseline.text(), x: width - 4, y: 10, anchor: .end, size: 11, weight: 700, fill: SVGCanvas.muted)
     let step = ticks.count > 1 ? ticks[1] - ticks[0] : domainHigh
     for tick in ticks {
       svg.line(x1: x(tick), y1: top, x2: x(tick), y2: bottom, stroke: SVGCanvas.grid)
@@ -426,7 +418,7 @@ extension HTMLReport {
       let y = top + rowHeight * (Double(index) + 0.5)
       svg.text(area, x: 4, y: y, size: size)
       guard let cell = line.areas[area], let value = cell.value else {
-        svg.text("/ 不适用", x: x0 + 4, y: y, size: 11, fill: SVGCanvas.muted)
+        svg.text(Say.HTML.notApplicable.text(), x: x0 + 4, y: y, size: 11, fill: SVGCanvas.muted)
         continue
       }
       if let cap = cell.cap {
@@ -443,21 +435,21 @@ extension HTMLReport {
         svg.circle(x: x(baseline), y: y, r: 4.5, fill: "#ffffff", stroke: "#7b8794", strokeWidth: 2)
       }
       let tip = [
-        "\(area): 目标 \(report.value(line.indicator, value))",
-        cell.baseline.map { "基数 \(report.value(line.indicator, $0))" },
-        cell.floor.map { "下限 \(report.value(line.indicator, $0))" },
-        cell.cap.map { "上限 \(report.value(line.indicator, $0))" },
-        cell.locked ? "锁定 locked" : nil,
+        "\(area): \(Say.HTML.target) \(report.value(line.indicator, value))",
+        cell.baseline.map { "\(Say.HTML.baseline) \(report.value(line.indicator, $0))" },
+        cell.floor.map { "\(Say.HTML.floor) \(report.value(line.indicator, $0))" },
+        cell.cap.map { "\(Say.HTML.cap) \(report.value(line.indicator, $0))" },
+        cell.locked ? Say.HTML.locked.text() : nil,
       ].compactMap { $0 }.joined(separator: ", ")
       svg.circle(x: x(value), y: y, r: 5.5, fill: fill, stroke: "#ffffff", strokeWidth: 1, title: tip)
-      svg.text(report.value(line.indicator, value) + (cell.locked ? " 锁" : ""), x: x1 + 50, y: y, anchor: .end, size: size, weight: 700)
+      svg.text(report.value(line.indicator, value) + (cell.locked ? " \(Say.HTML.lockedShort)" : ""), x: x1 + 50, y: y, anchor: .end, size: size, weight: 700)
       let growth = report.percent(cell.growth)
       if !growth.isEmpty {
         svg.text(growth, x: width - 4, y: y, anchor: .end, size: 11, fill: SVGCanvas.muted)
       }
     }
     return svg.render(
-      title: "\(line.indicator.areaName): each street's target, baseline and cap",
+      title: Say.HTML.keyLineChartTitle(line.indicator.areaName).text(),
       description: areas.compactMap { area in
         line.areas[area]?.value.map { "\(area) \(report.value(line.indicator, $0))" }
       }.joined(separator: "; "))

@@ -1,5 +1,6 @@
 import Foundation
 import FenjieCore
+import FenjieText
 import FenjiePlanning
 import FenjieSimulation
 
@@ -35,11 +36,15 @@ public struct HTMLReport: Sendable {
   }
 
   var allocationReport: AllocationReport { AllocationReport(allocation, purpose: purpose) }
-  var simulationReport: SimulationReport { SimulationReport(setup: setup, result: simulation, version: version) }
+  var simulationReport: SimulationReport {
+    var report = SimulationReport(setup: setup, result: simulation, version: version)
+    report.units = Dictionary(allocation.indicators.map { ($0.indicator.id, $0.indicator.areaUnit) }, uniquingKeysWith: { first, _ in first })
+    return report
+  }
   var illustrative: Bool { allocation.usesIllustrativeData || setup.usesIllustrativeData }
 
   var title: String {
-    "\(allocation.region) \(allocation.year)年度目标任务分解表与\(simulation.goalYear)年目标达成概率"
+    Say.HTML.title(allocation.region, allocation.year, simulation.goalYear).text()
   }
 
   // MARK: The page
@@ -47,7 +52,7 @@ public struct HTMLReport: Sendable {
   public func render() -> String {
     var out = """
       <!DOCTYPE html>
-      <html lang="zh-CN">
+      <html lang="\(Say.HTML.lang)">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -71,24 +76,24 @@ public struct HTMLReport: Sendable {
     out += goalTableSection()
     out += streetTableSection()
     out += notesSection()
-    out += "<footer>fenjie report · \(xmlEscape(simulationReport.runLine))</footer>\n"
+    out += "<footer>\(Say.HTML.footer) · \(xmlEscape(simulationReport.runLine))</footer>\n"
     out += "</body>\n</html>\n"
     return out
   }
 
   func header() -> String {
     var out = "<header class=\"masthead\">\n"
-    out += "<div class=\"kicker\">\(xmlEscape(allocation.region)) · 目标任务分解与达成概率 · Target decomposition and odds</div>\n"
+    out += "<div class=\"kicker\">\(xmlEscape(allocation.region)) · \(Say.HTML.kicker)</div>\n"
     out += "<h1>\(xmlEscape(title))"
     if illustrative { out += "<span class=\"badge\">示例数据</span>" }
     out += "</h1>\n"
     if let purpose { out += "<p class=\"purpose\">\(xmlEscape(purpose))</p>\n" }
     out += "<dl class=\"meta\">\n"
-    if let scenario { out += "<div><dt>情景 Scenario</dt><dd><code>\(xmlEscape(scenario))</code></dd></div>\n" }
-    out += "<div><dt>分解规则 Rule</dt><dd>\(xmlEscape(allocation.rule.rawValue))</dd></div>\n"
-    out += "<div><dt>模拟 Simulation</dt><dd>\(xmlEscape(simulationReport.runLine))</dd></div>\n"
+    if let scenario { out += "<div><dt>\(Say.HTML.scenario)</dt><dd><code>\(xmlEscape(scenario))</code></dd></div>\n" }
+    out += "<div><dt>\(Say.HTML.rule)</dt><dd>\(xmlEscape(Say.Allocation.ruleShort(allocation.rule.rawValue).text()))</dd></div>\n"
+    out += "<div><dt>\(Say.HTML.simulation)</dt><dd>\(xmlEscape(simulationReport.runLine))</dd></div>\n"
     if !changes.isEmpty {
-      out += "<div><dt>假设变化 What-if</dt><dd>\(changes.map { "<code>\(xmlEscape($0))</code>" }.joined(separator: " "))</dd></div>\n"
+      out += "<div><dt>\(Say.HTML.whatIf)</dt><dd>\(changes.map { "<code>\(xmlEscape($0))</code>" }.joined(separator: " "))</dd></div>\n"
     }
     out += "</dl>\n</header>\n"
     return out
@@ -99,24 +104,17 @@ public struct HTMLReport: Sendable {
   func alerts() -> String {
     var out = ""
     if illustrative {
-      out += """
-        <div class="notice illustrative" role="note"><strong>示例数据</strong> This report uses illustrative \
-        figures that no document publishes; do not circulate it as official. \
-        本报告含示例数据，不得作为正式数据引用。</div>
-
-        """
+      out += "<div class=\"notice illustrative\" role=\"note\"><strong>示例数据</strong> \(xmlEscape(Say.HTML.illustrativeNotice.text()))</div>\n"
     }
     let infeasible = allocation.indicators.filter { $0.status == .infeasible }
     if !infeasible.isEmpty {
-      out += "<div class=\"notice error\" role=\"alert\"><strong>✗ \(infeasible.count) 行无法按设定分解 · "
-      out += "\(infeasible.count == 1 ? "1 line cannot" : "\(infeasible.count) lines cannot") be allocated as set</strong> "
-      out += "(<code>fenjie allocate</code> exits with status 1). The table shows "
-      out += "\(infeasible.count == 1 ? "it" : "them") with the smallest change that makes "
-      out += "\(infeasible.count == 1 ? "it" : "each") feasible applied.\n<ul>\n"
+      out += "<div class=\"notice error\" role=\"alert\"><strong>\(xmlEscape(Say.HTML.infeasibleHeading(infeasible.count).text()))</strong>"
+      out += "\(Say.HTML.infeasibleLead(infeasible.count))\n<ul>\n"
       for line in infeasible {
         let messages = allocation.diagnostics.filter { $0.indicator == line.indicator.id && $0.severity == .error }.map(\.message)
         out += "<li><b>\(xmlEscape(line.indicator.areaName))</b>"
-        out += messages.isEmpty ? ": infeasible as set" : ": " + xmlEscape(messages.joined(separator: " "))
+        let colon = Language.current == .chinese ? "：" : ": "
+        out += colon + (messages.isEmpty ? Say.HTML.infeasibleAsSet.text() : xmlEscape(messages.joined(separator: " ")))
         out += "</li>\n"
       }
       let general = allocation.diagnostics.filter { $0.severity == .error && $0.indicator == nil }
@@ -132,27 +130,28 @@ public struct HTMLReport: Sendable {
     let infeasible = split.filter { $0.status == .infeasible }.count
     cards.append(
       card(
-        label: "\(allocation.year)年分解表", value: infeasible == 0 ? "\(split.count) 行" : "\(infeasible) 行 ✗",
-        detail: infeasible == 0 ? "all \(split.count) split lines feasible, totals ≥ 区目标" : "of \(split.count) split lines cannot be allocated as set",
+        label: Say.HTML.tableCard(allocation.year).text(),
+        value: infeasible == 0 ? Say.HTML.lines(split.count).text() : Say.HTML.lines(infeasible).text() + " ✗",
+        detail: infeasible == 0 ? Say.HTML.allFeasible(split.count).text() : Say.HTML.someInfeasible(split.count).text(),
         tone: infeasible == 0 ? "good" : "bad"))
     let all = simulation.all
     cards.append(
       card(
-        label: "全部 \(all.goals) 项目标同时达成", value: percent(all.pAll),
-        detail: "all \(all.goals) goals at once; 95% \(percent(all.ci95.lower))–\(percent(all.ci95.upper))", tone: tone(all.pAll)))
+        label: Say.HTML.allGoalsCard(all.goals).text(), value: percent(all.pAll),
+        detail: Say.HTML.interval(percent(all.ci95.lower), percent(all.ci95.upper)).text(), tone: tone(all.pAll)))
     for group in simulation.groups {
       cards.append(
         card(
-          label: "\(group.group)（\(group.odds.goals) 项同时达成）", value: percent(group.odds.pAll),
-          detail: "95% \(percent(group.odds.ci95.lower))–\(percent(group.odds.ci95.upper))", tone: tone(group.odds.pAll)))
+          label: Say.HTML.groupCard(group.group, group.odds.goals).text(), value: percent(group.odds.pAll),
+          detail: Say.HTML.interval(percent(group.odds.ci95.lower), percent(group.odds.ci95.upper)).text(), tone: tone(group.odds.pAll)))
     }
     if let riskiest = simulationReport.goalsByRisk.first {
       cards.append(
         card(
-          label: "风险最高的目标", value: percent(riskiest.pHit),
+          label: Say.HTML.riskiest.text(), value: percent(riskiest.pHit),
           detail: "\(indicators[riskiest.indicatorIndex].name)（\(goalLabel(riskiest.type))）", tone: tone(riskiest.pHit)))
     }
-    return "<section class=\"summary\" aria-label=\"要点 Summary\">\n" + cards.joined(separator: "\n") + "\n</section>\n"
+    return "<section class=\"summary\" aria-label=\"\(Say.HTML.summary)\">\n" + cards.joined(separator: "\n") + "\n</section>\n"
   }
 
   func card(label: String, value: String, detail: String, tone: String) -> String {
@@ -166,13 +165,11 @@ public struct HTMLReport: Sendable {
 
   func allocationSection() -> String {
     let report = allocationReport
-    let table = report.table()
+    let table = report.table(infeasibleMark: "✗")
     let lines = allocation.indicators
     var out = section(
-      number: "一", title: "\(allocation.year)年度目标任务分解表", english: "The \(allocation.year) target decomposition table",
-      className: "table-section")
-    out += "<p class=\"lede\">Rule: \(xmlEscape(allocation.rule.rawValue)). 合计 is what the streets carry; 区目标 the district target. "
-    out += "✗ marks a line that cannot be met as set, ~ one not proven optimal; / means the line does not apply to the street.</p>\n"
+      number: "一", title: Say.HTML.tableSection(allocation.year), className: "table-section")
+    out += "<p class=\"lede\">\(xmlEscape(Say.HTML.tableLead(Say.Allocation.ruleShort(allocation.rule.rawValue).text()).text()))</p>\n"
     // Rows of the text table: group rows interleaved with one row per indicator, in order.
     var lineIndex = 0
     var rowLine: [Int: IndicatorAllocation] = [:]
@@ -205,31 +202,16 @@ public struct HTMLReport: Sendable {
   /// The allocation's own notes, without what the page says elsewhere (the 示例数据 label, the
   /// infeasible lines at the top, the sources at the end).
   var footerNotes: [String] {
-    allocationReport.footer(markdown: false).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { note in
-        !note.isEmpty && !note.hasPrefix("示例数据") && !note.hasPrefix("Sources:") && !note.hasPrefix("✗ ")
-          && !note.hasPrefix("error: ")
-      }
+    allocationReport.noteItems().filter { $0.kind == .other || $0.kind == .notOptimal }.map(\.text)
   }
 
   func goalTableSection() -> String {
-    var table = simulationReport.goalTable()
-    // The 类型 column repeats the 目标 column in English: leave it to the CSV and JSON.
-    if let drop = table.header.firstIndex(of: "类型") {
-      table.header.remove(at: drop)
-      table.alignments.remove(at: drop)
-      table.rows = table.rows.map { row in
-        var row = row
-        row.remove(at: drop)
-        return row
-      }
-    }
+    let table = simulationReport.goalTable()
     let pColumn = table.header.firstIndex(of: "P(达成)")
     let goals = simulationReport.goalsByRisk
     var out = section(
-      number: "六", title: "各目标达成概率明细", english: "Odds of every goal, riskiest first", className: "table-section")
-    out += "<p class=\"lede\">P10/P50/P90: the district outcome that 10%, 50% and 90% of runs stay below. "
-    out += "期望缺口: the expected shortfall E[max(0, 目标值 − outcome)]. 缺口主要来自: the streets that carry most of a miss.</p>\n"
+      number: "六", title: Say.HTML.goalTableSection, className: "table-section")
+    out += "<p class=\"lede\">\(xmlEscape(Say.HTML.goalTableLead.text()))</p>\n"
     out += htmlTable(
       table, className: "odds",
       rowClass: { _ in nil },
@@ -243,33 +225,37 @@ public struct HTMLReport: Sendable {
   func streetTableSection() -> String {
     let table = simulationReport.streetTable()
     var out = section(
-      number: "七", title: "各街道完成本街道\(simulation.goalYear)年目标的概率",
-      english: "Each street's odds of meeting its own \(simulation.goalYear) target", className: "table-section")
+      number: "七", title: Say.Report.streetOddsTitle(simulation.goalYear), className: "table-section")
     out += htmlTable(table, className: "streets", rowClass: { _ in nil }, cellClass: { _, _, text in text == "/" ? "na" : nil })
     out += "</section>\n"
     return out
   }
 
   func notesSection() -> String {
-    var out = section(number: "", title: "说明", english: "Model notes and sources", className: "notes-section")
+    var out = section(number: "", title: Say.HTML.notesSection, className: "notes-section")
     out += "<ul class=\"notes\">\n"
-    for note in simulationReport.notes where !note.hasPrefix("示例数据") && !note.hasPrefix("Sources:") {
+    let illustrativeNote = Say.Report.simulationIllustrative.text()
+    let sourcesPrefix = Say.Allocation.sourcesPrefix.text()
+    for note in simulationReport.notes where note != illustrativeNote && !note.hasPrefix(sourcesPrefix) {
       out += "<li>\(xmlEscape(note))</li>\n"
     }
-    out += "<li>P10/P50/P90: \(xmlEscape(simulation.quantileDefinition)).</li>\n"
-    out += "<li>95% intervals of probabilities: Wilson score intervals over the runs.</li>\n"
+    let rule = simulation.quantileDefinition == SimulationResult.quantileRule
+      ? Say.HTML.quantileRule(simulation.quantileDefinition).text() : simulation.quantileDefinition
+    out += "<li>\(xmlEscape(Say.HTML.quantiles(rule).text()))</li>\n"
+    out += "<li>\(xmlEscape(Say.HTML.wilson.text()))</li>\n"
     out += "</ul>\n"
     var sources: [String] = []
     for source in allocation.sources + setup.sources where !sources.contains(source) { sources.append(source) }
-    out += "<h3>资料来源 Sources</h3>\n<ol class=\"sources\">\n"
+    out += "<h3>\(Say.HTML.sources)</h3>\n<ol class=\"sources\">\n"
     out += sources.map { "<li>\(xmlEscape($0))</li>" }.joined(separator: "\n")
     out += "\n</ol>\n</section>\n"
     return out
   }
 
-  func section(number: String, title: String, english: String, className: String) -> String {
-    let heading = number.isEmpty ? title : "\(number)、\(title)"
-    return "<section class=\"\(className)\">\n<h2>\(xmlEscape(heading)) <small>\(xmlEscape(english))</small></h2>\n"
+  /// A section and its heading: "一、标题" in Chinese, the title alone in English.
+  func section(number: String, title: Message, className: String) -> String {
+    let heading = number.isEmpty || Language.current == .english ? title.text() : "\(number)、\(title.text())"
+    return "<section class=\"\(className)\">\n<h2>\(xmlEscape(heading))</h2>\n"
   }
 
   /// A text table as an HTML table: group rows (行动名称) as full-width header rows, right-aligned
@@ -312,7 +298,9 @@ public struct HTMLReport: Sendable {
   func percent(_ p: Double) -> String { simulationReport.percent(p) }
 
   func goalLabel(_ type: GoalType) -> String {
-    type == .annual ? "\(simulation.goalYear)年" : "\(simulation.plan.chineseLength)目标（\(simulation.plan.years)）"
+    type == .annual
+      ? Say.HTML.annualGoal(simulation.goalYear).text()
+      : Say.HTML.planGoal(simulation.plan.chineseLength, simulation.plan.years, count: simulation.plan.length).text()
   }
 
   /// good, fair or bad: the colour of a probability.

@@ -1,3 +1,4 @@
+import FenjieText
 import Foundation
 
 #if canImport(Glibc)
@@ -21,6 +22,16 @@ public struct OutputError: Error, CustomStringConvertible, Sendable, Equatable {
   public var description: String { "\(path): \(message)" }
 }
 
+/// The system's reason for a failed call (`errno`), in the current language: planners' words for
+/// the usual ones, with the system's own words after them.
+func systemReason(_ code: Int32) -> String {
+  let names: [Int32: String] = [
+    ENOSPC: "ENOSPC", EDQUOT: "EDQUOT", EACCES: "EACCES", EPERM: "EPERM", EROFS: "EROFS", ENOENT: "ENOENT",
+    ENOTDIR: "ENOTDIR", EISDIR: "EISDIR", EPIPE: "EPIPE", EBADF: "EBADF", EIO: "EIO", EFBIG: "EFBIG",
+  ]
+  return Say.Report.systemReason(names[code] ?? "", String(cString: strerror(code))).text()
+}
+
 /// Writes an output file so that nothing is lost:
 /// - one of the run's own inputs (by path or, through any link, by identity) is never written;
 /// - a regular file is written to a temporary file beside it, which is then renamed into place (an
@@ -38,7 +49,7 @@ public enum OutputFile {
   public static func write(
     _ data: Data, to path: String, protecting inputs: [String], option: String = "--output"
   ) throws(OutputError) {
-    guard !path.isEmpty else { throw OutputError(path: option, "needs a file name", refused: true) }
+    guard !path.isEmpty else { throw OutputError(path: option, Say.Report.needsFileName.text(), refused: true) }
     let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     var existing = stat()
     let exists = stat(target, &existing) == 0
@@ -46,10 +57,10 @@ public enum OutputFile {
     if exists {
       switch existing.st_mode & S_IFMT {
       case S_IFREG: break
-      case S_IFDIR: throw OutputError(path: path, "is a folder; give a file name for \(option)", refused: true)
+      case S_IFDIR: throw OutputError(path: path, Say.Report.isFolder(option).text(), refused: true)
       case S_IFCHR, S_IFIFO: return try writeInPlace(data, to: target, shownAs: path)
       default:
-        throw OutputError(path: path, "is not a regular file (a block device or a socket): fenjie writes files, character devices and pipes only; choose another \(option)", refused: true)
+        throw OutputError(path: path, Say.Report.notRegular(option).text(), refused: true)
       }
     }
     try replace(target, with: data, mode: exists ? existing.st_mode & 0o7777 : nil, owner: exists ? (existing.st_uid, existing.st_gid) : nil, shownAs: path, option: option)
@@ -63,7 +74,7 @@ public enum OutputFile {
       var info = stat()
       let sameFile = existing.map { e in stat(protected, &info) == 0 && info.st_dev == e.st_dev && info.st_ino == e.st_ino } ?? false
       if protected == target || sameFile {
-        throw OutputError(path: path, "is one of this run's input files; fenjie will not write over it. Choose another \(option)", refused: true)
+        throw OutputError(path: path, Say.Report.isInput(option).text(), refused: true)
       }
     }
   }
@@ -73,15 +84,15 @@ public enum OutputFile {
     let directory = (target as NSString).deletingLastPathComponent
     var folder = stat()
     guard stat(directory.isEmpty ? "." : directory, &folder) == 0, (folder.st_mode & S_IFMT) == S_IFDIR else {
-      throw OutputError(path: path, "cannot be written: the folder \(directory) does not exist", refused: true)
+      throw OutputError(path: path, Say.Report.noFolder(directory).text(), refused: true)
     }
     let temporary = (directory as NSString).appendingPathComponent(
       ".\((target as NSString).lastPathComponent).fenjie-\(getpid()).tmp")
     unlink(temporary)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
     guard descriptor >= 0 else {
-      let reason = errno == EACCES ? "permission denied in the folder \(directory)" : String(cString: strerror(errno))
-      throw OutputError(path: path, "cannot be written: \(reason)", refused: errno == EACCES || errno == EROFS)
+      let message = errno == EACCES ? Say.Report.permissionDenied(directory) : Say.Report.cannotWrite(systemReason(errno))
+      throw OutputError(path: path, message.text(), refused: errno == EACCES || errno == EROFS)
     }
     var failure = writeAll(descriptor, data)
     if failure == nil, let mode {
@@ -93,7 +104,7 @@ public enum OutputFile {
     if failure == nil && rename(temporary, target) != 0 { failure = errno }
     if let failure {
       unlink(temporary)
-      throw OutputError(path: path, "cannot be written: \(String(cString: strerror(failure)))", refused: false)
+      throw OutputError(path: path, Say.Report.cannotWrite(systemReason(failure)).text(), refused: false)
     }
   }
 
@@ -101,12 +112,12 @@ public enum OutputFile {
   static func writeInPlace(_ data: Data, to target: String, shownAs path: String) throws(OutputError) {
     let descriptor = open(target, O_WRONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
-      throw OutputError(path: path, "cannot be written: \(String(cString: strerror(errno)))", refused: errno == EACCES)
+      throw OutputError(path: path, Say.Report.cannotWrite(systemReason(errno)).text(), refused: errno == EACCES)
     }
     var failure = writeAll(descriptor, data)
     if close(descriptor) != 0 && failure == nil { failure = errno }
     if let failure {
-      throw OutputError(path: path, "cannot be written: \(String(cString: strerror(failure)))", refused: false)
+      throw OutputError(path: path, Say.Report.cannotWrite(systemReason(failure)).text(), refused: false)
     }
   }
 
@@ -137,7 +148,7 @@ public enum StandardStreams {
   public static func write(_ data: Data) throws(OutputError) {
     fflush(nil)  // what `print` buffered goes first
     if let failure = OutputFile.writeAll(STDOUT_FILENO, data) {
-      throw OutputError(path: "standard output", "cannot be written: \(String(cString: strerror(failure)))", refused: false)
+      throw OutputError(path: Say.Report.standardOutput.text(), Say.Report.cannotWrite(systemReason(failure)).text(), refused: false)
     }
   }
 

@@ -1,4 +1,5 @@
 import FenjieCore
+import FenjieText
 import FenjiePlanning
 import FenjieSimulation
 
@@ -8,7 +9,7 @@ public struct SimulationReport: Sendable, TextReport {
   public var setup: SimulationSetup
   public var result: SimulationResult
   public var version: String
-  /// Each line's unit (单位) by indicator id, for the terminal table.
+  /// Each line's unit (单位) by indicator id, for the goal table.
   public var units: [String: String] = [:]
   /// Display columns of the terminal tables: wider ones are split into panels, longer lines of
   /// prose wrapped; `nil` (`--wide`) prints each table in one block.
@@ -37,14 +38,16 @@ public struct SimulationReport: Sendable, TextReport {
   func percent(_ p: Double) -> String { percentText(p) }
 
   var title: String {
-    "\(setup.region) odds of hitting the \(result.goalYear) goals" + (setup.usesIllustrativeData ? "（含示例数据）" : "")
+    Say.Report.simulationTitle(setup.region, result.goalYear).text() + (setup.usesIllustrativeData ? "（含示例数据）" : "")
   }
 
   var runLine: String {
-    var text = "\(result.runs) runs, seed \(result.seed), generator \(result.generator), fenjie \(version)"
+    var text = Say.Report.runLine(runs: result.runs, seed: "\(result.seed)", generator: result.generator, version: version).text()
     if let precision = result.precision {
-      text += "; --precision \(JSONValue.format(precision.target)): largest standard error \(JSONValue.format((precision.achieved * 1e5).rounded() / 1e5)) after \(result.runs) runs"
-      if !precision.met { text += " (stopped at the cap of \(precision.maxRuns) runs)" }
+      text += Say.Report.precision(
+        JSONValue.format(precision.target), JSONValue.format((precision.achieved * 1e5).rounded() / 1e5), runs: result.runs
+      ).text()
+      if !precision.met { text += Say.Report.precisionCap(precision.maxRuns).text() }
     }
     return text
   }
@@ -55,43 +58,40 @@ public struct SimulationReport: Sendable, TextReport {
     else { return "" }
     return streets.streets.sorted { $0.shortfallShare > $1.shortfallShare }.prefix(count)
       .filter { $0.shortfallShare > 0 }
-      .map { "\($0.area) \(percent($0.shortfallShare))" }.joined(separator: "、")
+      .map { "\($0.area) \(percent($0.shortfallShare))" }.joined(separator: Language.current == .chinese ? "、" : ", ")
   }
 
+  /// The goal as a table names it: "2026年" or "三年目标 2024-2026".
+  func goalLabel(_ type: GoalType) -> String {
+    Say.Report.goal(annual: type == .annual, first: result.plan.first, last: result.plan.last, length: result.plan.length).text()
+  }
+
+  /// The goals, riskiest first: the goal and its unit (单位), the odds with their 95% interval and
+  /// the expected shortfall beside them, then P10-P90 and the streets a miss comes from. (A 类型
+  /// column would say again what 目标 says.) In a narrow terminal the first panel holds the odds and
+  /// the expected shortfall, the next P10-P90; 指标 and 目标 are repeated in every panel.
   public func goalTable() -> TextTable {
     var table = TextTable(
-      header: ["指标", "目标", "类型", "目标值", "已完成", "P(达成)", "95% 区间", "P10", "P50", "P90", "期望缺口", "缺口主要来自"],
+      header: ["指标", "目标", Say.Report.unitHeader, "目标值", "已完成", "P(达成)", "95% 区间", "期望缺口", "P10", "P50", "P90", "缺口主要来自"],
       alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .left])
     for goal in goalsByRisk {
       let indicator = indicators[goal.indicatorIndex]
       let known = indicator.goals.first { $0.type == goal.type }?.delivered(indicator) ?? 0
       table.add([
-        indicator.name, result.plan.label(goal.type), result.plan.kind(goal.type),
+        indicator.name, goalLabel(goal.type), units[indicator.id] ?? "",
         amount(indicator.kind, goal.target), known > 0 ? amount(indicator.kind, known) : "",
-        percent(goal.pHit), "\(percent(goal.ci95.lower))–\(percent(goal.ci95.upper))",
+        percent(goal.pHit), Say.Report.range(percent(goal.ci95.lower), percent(goal.ci95.upper)).text(),
+        amount(indicator.kind, goal.expectedShortfall),
         amount(indicator.kind, goal.p10), amount(indicator.kind, goal.p50), amount(indicator.kind, goal.p90),
-        amount(indicator.kind, goal.expectedShortfall), riskiestStreets(goal),
+        riskiestStreets(goal),
       ])
-    }
-    return table
-  }
-
-  /// The goal table as the terminal shows it: without 类型 (it says again what 目标 says, in
-  /// English), with the unit of the goal after 目标, and 期望缺口 beside P(达成): the first panel
-  /// holds the odds and the expected shortfall, the next P10–P90 and the streets a miss comes from;
-  /// 指标 and 目标 are repeated in every panel.
-  func terminalGoalTable() -> TextTable {
-    let full = goalTable()
-    let names = ["指标", "目标", "单位", "目标值", "已完成", "P(达成)", "95% 区间", "期望缺口", "P10", "P50", "P90", "缺口主要来自"]
-    let source = names.map { full.header.firstIndex(of: $0) }
-    var table = TextTable(header: names, alignments: zip(names, source).map { name, c in c.map { full.alignments[$0] } ?? .left })
-    for (goal, row) in zip(goalsByRisk, full.rows) {
-      table.add(source.map { c in c.map { row[$0] } ?? units[indicators[goal.indicatorIndex].id] ?? "" })
     }
     table.repeatedColumns = 2
     table.groupStarts = [2, 8]
     return table
   }
+
+  func terminalGoalTable() -> TextTable { goalTable() }
 
   /// Indicators × streets: each street's odds of meeting its own goal-year target.
   public func streetTable() -> TextTable {
@@ -109,36 +109,43 @@ public struct SimulationReport: Sendable, TextReport {
   }
 
   var groupLines: [String] {
-    ["All \(result.all.goals) goals at once: \(percent(result.all.pAll)) (95% \(percent(result.all.ci95.lower))–\(percent(result.all.ci95.upper)))"]
+    [Say.Report.allGoals(result.all.goals, percent(result.all.pAll), Say.Report.range(percent(result.all.ci95.lower), percent(result.all.ci95.upper))).text()]
       + result.groups.map { group in
-        "  \(group.group), its \(group.odds.goals) goals at once: \(percent(group.odds.pAll)) (95% \(percent(group.odds.ci95.lower))–\(percent(group.odds.ci95.upper)))"
+        Say.Report.groupGoals(
+          group.group, group.odds.goals, percent(group.odds.pAll),
+          Say.Report.range(percent(group.odds.ci95.lower), percent(group.odds.ci95.upper))
+        ).text()
       }
   }
 
   var notes: [String] {
     var notes: [String] = []
     if setup.usesIllustrativeData {
-      notes.append("示例数据: these odds use illustrative figures that no document publishes; do not circulate them as official.")
+      notes.append(Say.Report.simulationIllustrative.text())
     }
     let simulated = setup.input.years.map { year in
-      setup.progress[year].map { "\(year) (the rest of the year after \(percent($0)) of it)" } ?? "\(year)"
+      setup.progress[year].map { Say.Report.restOfYear(year, percent($0)) } ?? Say.Report.year(year)
     }
-    notes.append("Simulated: \(simulated.joined(separator: ", "))" + (setup.knownYears.isEmpty ? "" : "; known actuals: \(setup.knownYears.map(String.init).joined(separator: ", "))"))
-    for year in setup.input.years { if let source = setup.targetSources[year] { notes.append("Street targets: \(source)") } }
-    let defaults = Set(setup.parameterSources.values.filter { $0.hasPrefix("scenario defaults") })
-    let fitted = setup.parameterSources.filter { !$0.value.hasPrefix("scenario defaults") }
-    if !defaults.isEmpty { notes.append("Achievement ratios: \(defaults.sorted().joined(separator: "; ")) where the dataset has no actuals") }
-    if !fitted.isEmpty { notes.append("Achievement ratios \(fitted.count == indicators.count ? "of every line" : "of \(fitted.count) lines") fitted from the dataset's actuals (see --format json for each street's)") }
-    notes.append("Model: street result = target × R, log R ~ N(ln E[R] − σ²/2, σ²) with correlation ρ = \(JSONValue.format(setup.settings.correlation)) through one \(setup.settings.factor == .district ? "district-wide" : "per-action-group") factor per year; counts are Poisson(target × R)")
+    notes.append(Say.Report.simulatedYears(simulated, known: setup.knownYears).text())
+    for year in setup.input.years { if let source = setup.targetSources[year] { notes.append(Say.Report.streetTargets(source).text()) } }
+    let defaults = Set(setup.parameterSources.filter { setup.defaultParameters.contains($0.key) }.values)
+    let fitted = setup.parameterSources.filter { !setup.defaultParameters.contains($0.key) }
+    if !defaults.isEmpty { notes.append(Say.Report.defaultRatios(defaults.sorted()).text()) }
+    if !fitted.isEmpty { notes.append(Say.Report.fittedRatios(every: fitted.count == indicators.count, fitted.count).text()) }
+    notes.append(
+      Say.Report.model(correlation: JSONValue.format(setup.settings.correlation), districtFactor: setup.settings.factor == .district).text())
     if !setup.pace.isEmpty {
-      let profile = setup.settings.monthlyProfile == nil ? "an even monthly profile" : "the scenario's monthly profile"
       notes.append(
-        "Rest of the year: each street's ratio updated by its pace so far, weight w = e/(e + κ(1 − e)) for the share e of the year due (\(profile), κ = \(JSONValue.format(setup.settings.paceNoise)); counts also weigh their Poisson noise); a street behind its pace is not assumed to catch up (see --format json, areas → years → pace)")
+        Say.Report.pace(scenarioProfile: setup.settings.monthlyProfile != nil, kappa: JSONValue.format(setup.settings.paceNoise)).text())
     }
     for shock in setup.settings.shocks {
-      notes.append("Shock: E[R] \(shock.change >= 0 ? "+" : "")\(JSONValue.format(shock.change * 100))% on \(shock.indicators.count == indicators.count ? "every line" : shock.indicators.joined(separator: ", "))" + (shock.areas.isEmpty ? "" : " in \(shock.areas.joined(separator: "、"))") + (shock.years.isEmpty ? "" : " in \(shock.years.map(String.init).joined(separator: ", "))"))
+      notes.append(
+        Say.Report.shock(
+          "\(shock.change >= 0 ? "+" : "")\(JSONValue.format(shock.change * 100))%", every: shock.indicators.count == indicators.count,
+          indicators: shock.indicators, areas: shock.areas, years: shock.years
+        ).text())
     }
-    notes.append("Sources: " + setup.sources.joined(separator: "; "))
+    notes.append(Say.Report.sources(setup.sources).text())
     return notes
   }
 
@@ -146,7 +153,7 @@ public struct SimulationReport: Sendable, TextReport {
     let wrap = { (text: String) in wrappingLines(text, width: width) }
     var out = wrap("\(title)\n\(runLine)\n\n") + terminalGoalTable().terminal(width: width) + "\n"
     out += wrap(groupLines.joined(separator: "\n") + "\n\n")
-    out += wrap("Each street's odds of meeting its own \(result.goalYear) target:\n") + streetTable().terminal(width: width)
+    out += wrap(Say.Report.streetOddsTitle(result.goalYear).text() + (Language.current == .chinese ? "：\n" : ":\n")) + streetTable().terminal(width: width)
     out += wrap("\n" + notes.map { "  " + $0 }.joined(separator: "\n") + "\n")
     return out
   }
@@ -154,14 +161,14 @@ public struct SimulationReport: Sendable, TextReport {
   public func markdown() -> String {
     var out = "## \(title)\n\n\(runLine)\n\n" + goalTable().markdown() + "\n"
     out += groupLines.map { "- " + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n") + "\n\n"
-    out += "### Each street's odds of meeting its own \(result.goalYear) target\n\n" + streetTable().markdown()
+    out += "### \(Say.Report.streetOddsTitle(result.goalYear))\n\n" + streetTable().markdown()
     out += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n"
     return out
   }
 
   public func csv() -> String {
     var table = goalTable()
-    table.header.append("P(达成) exact")
+    table.header.append(Say.Report.exactHeader.text())
     table.rows = goalsByRisk.enumerated().map { index, goal in table.rows[index] + [JSONValue.format(goal.pHit)] }
     return table.csv() + "\r\n" + String(streetTable().csv().dropFirst())
   }

@@ -1,4 +1,5 @@
 import FenjieCore
+import FenjieText
 import Foundation
 
 /// The 分解表 as an Excel workbook laid out like 附件2, with the per-street explanation beside it.
@@ -35,22 +36,16 @@ extension AllocationReport {
   }
 
   /// The rule as the 分解表's subtitle says it.
-  var ruleName: String {
-    switch result.rule {
-    case .balanced: return "均衡分解（各街道余量使用比例相同）"
-    case .proportional: return "按基数同比例"
-    case .equal: return "平均分配"
-    case .closest: return "贴近上年分解表"
-    }
-  }
+  var ruleName: String { Say.Allocation.ruleName(result.rule.rawValue).text() }
 
-  /// The workbook's subtitle, in Chinese: the scenario's purpose, the rule, the confidence level.
+  /// The workbook's subtitle: the scenario's purpose, the rule, the confidence level, the 示例数据
+  /// label.
   var workbookSubtitle: String {
-    var parts = ["分解规则：\(ruleName)"]
-    if let confidence { parts.append("按 \(percent(confidence.level).dropFirst()) 置信度设定余量") }
+    var parts = [Say.Allocation.ruleLine(result.rule.rawValue).text()]
+    if let confidence { parts.append(Say.Allocation.marginsFor(String(percent(confidence.level).dropFirst())).text()) }
     if let purpose { parts.insert(purpose, at: 0) }
-    if result.usesIllustrativeData { parts.append("示例数据：不得作为正式数据印发") }
-    return parts.joined(separator: " · ")
+    if result.usesIllustrativeData { parts.append(Say.Allocation.illustrativeSubtitle.text()) }
+    return Say.Allocation.subtitle(parts).text()
   }
 
   /// 行动名称 (merged over its lines), 指标, 单位, one column per area, 合计 (a `SUM` of the areas, so
@@ -116,7 +111,7 @@ extension AllocationReport {
 
     sheet.add([])
     if result.indicators.contains(where: { $0.areas.values.contains { $0.locked } }) {
-      sheet.addWrappedNote("黄色单元格：锁定的数值（保留的修改或情景中的 [[lock]]），重新分解时保持不变。", lastColumn: lastColumn)
+      sheet.addWrappedNote(Say.Allocation.lockedCellsNote.text(), lastColumn: lastColumn)
     }
     for note in footerLines { sheet.addWrappedNote(note, lastColumn: lastColumn) }
     return sheet
@@ -127,13 +122,17 @@ extension AllocationReport {
   func explanationSheet() -> XLSXSheet {
     var sheet = XLSXSheet(name: "分解说明")
     let header = ["指标", "单位", "街道", "基数", "下限", "上限", "目标", "锁定", "增长", "余量使用", "约束"]
-    let titleRow = sheet.add([.text("\(title) · 分解说明", .title)])
+    let titleRow = sheet.add([.text(Say.Allocation.explanationTitle(title).text(), .title)])
     sheet.merge(rows: titleRow...titleRow, columns: 0...(header.count - 1))
+    if result.usesIllustrativeData {
+      let noteRow = sheet.add([.text(Say.Allocation.illustrativeNote.text(), .note)])
+      sheet.merge(rows: noteRow...noteRow, columns: 0...(header.count - 1))
+    }
     sheet.add(header.map { .text($0, .header) })
     sheet.frozenRows = sheet.rows.count
     sheet.frozenColumns = 3
     for line in result.indicators where line.status != .notSplit && line.requiredTotal != nil {
-      sheet.add([.text("\(line.indicator.areaName)（\(line.indicator.areaUnit)）: \(explainLine(line))", .note)])
+      sheet.add([.text("\(line.indicator.areaName)（\(line.indicator.areaUnit)）\(Language.current == .chinese ? "：" : ": ")\(explainLine(line))", .note)])
       let name = XLSXCell.text(line.indicator.areaName, .bold)
       let unit = XLSXCell.text(line.indicator.areaUnit, .centered)
       for area in result.areas {
@@ -159,14 +158,18 @@ extension AllocationReport {
   func confidenceSheet() -> XLSXSheet? {
     guard let confidence else { return nil }
     var sheet = XLSXSheet(name: "置信度余量")
-    let header = ["指标", "margin", "P(合计 ≥ 区目标)", "95% 下限", "95% 上限", "说明"]
-    let titleRow = sheet.add([.text("\(title) · margins for \(percent(confidence.level).dropFirst()) confidence", .title)])
+    let header = ["指标", Say.Allocation.marginHeader.text(), "P(合计 ≥ 区目标)", "95% 下限", "95% 上限", "说明"]
+    let titleRow = sheet.add([.text(Say.Allocation.marginsTitle(title, String(percent(confidence.level).dropFirst())).text(), .title)])
     sheet.merge(rows: titleRow...titleRow, columns: 0...(header.count - 1))
+    if result.usesIllustrativeData {
+      let noteRow = sheet.add([.text(Say.Allocation.illustrativeNote.text(), .note)])
+      sheet.merge(rows: noteRow...noteRow, columns: 0...(header.count - 1))
+    }
     sheet.add(header.map { .text($0, .header) })
     sheet.frozenRows = sheet.rows.count
     sheet.frozenColumns = 1
     for line in confidence.lines {
-      let remark = !line.reached ? "level not reached at +300%" : line.alreadySafe ? "already safe with no margin" : ""
+      let remark = !line.reached ? Say.Allocation.notReachedRemark.text() : line.alreadySafe ? Say.Allocation.alreadySafeRemark.text() : ""
       sheet.add([
         .text(line.name), .number(line.margin, .signedPercent1), .number(line.probability, .percent1),
         .number(line.interval.lower, .percent1), .number(line.interval.upper, .percent1), remark.isEmpty ? .empty : .text(remark),

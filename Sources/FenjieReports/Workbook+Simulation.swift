@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieSimulation
 import Foundation
 
@@ -22,12 +23,16 @@ extension SimulationReport {
   func goalSheet() -> XLSXSheet {
     var sheet = XLSXSheet(name: "达成概率")
     let header = [
-      "指标", "目标", "类型", "目标值", "已完成", "P(达成)", "95% 下限", "95% 上限", "P10", "P50", "P90", "期望缺口", "缺口主要来自",
+      "指标", "目标", Say.Report.unitHeader, "目标值", "已完成", "P(达成)", "95% 下限", "95% 上限", "P10", "P50", "P90", "期望缺口", "缺口主要来自",
     ]
     let titleRow = sheet.add([.text(title, .title)])
     sheet.merge(rows: titleRow...titleRow, columns: 0...(header.count - 1))
     let runRow = sheet.add([.text(runLine, .note)])
     sheet.merge(rows: runRow...runRow, columns: 0...(header.count - 1))
+    if setup.usesIllustrativeData {
+      let noteRow = sheet.add([.text(Say.Report.sheetIllustrative.text(), .note)])
+      sheet.merge(rows: noteRow...noteRow, columns: 0...(header.count - 1))
+    }
     sheet.add(header.map { .text($0, .header) })
     sheet.frozenRows = sheet.rows.count
     sheet.frozenColumns = 1
@@ -38,8 +43,8 @@ extension SimulationReport {
       let known = indicator.goals.first { $0.type == goal.type }?.delivered(indicator) ?? 0
       let streets = riskiestStreets(goal)
       sheet.add([
-        .text(indicator.name), .text(result.plan.label(goal.type), .centered),
-        .text(result.plan.kind(goal.type)),
+        .text(indicator.name), .text(goalLabel(goal.type), .centered),
+        .text(units[indicator.id] ?? "", .centered),
         amountCell(indicator.kind, goal.target), known > 0 ? amountCell(indicator.kind, known) : .empty,
         .number(goal.pHit, .percent1), .number(goal.ci95.lower, .percent1), .number(goal.ci95.upper, .percent1),
         amountCell(indicator.kind, goal.p10), amountCell(indicator.kind, goal.p50), amountCell(indicator.kind, goal.p90),
@@ -50,7 +55,7 @@ extension SimulationReport {
     sheet.add([])
     sheet.add(["同时达成", "目标数", "P(全部达成)", "95% 下限", "95% 上限"].map { .text($0, .header) })
     sheet.add([
-      .text("全部目标 all goals"), .number(Double(result.all.goals), .integer), .number(result.all.pAll, .percent1),
+      .text(Say.Report.allGoalsRow.text()), .number(Double(result.all.goals), .integer), .number(result.all.pAll, .percent1),
       .number(result.all.ci95.lower, .percent1), .number(result.all.ci95.upper, .percent1),
     ])
     for group in result.groups {
@@ -69,11 +74,12 @@ extension SimulationReport {
   func streetSheet() -> XLSXSheet {
     var sheet = XLSXSheet(name: "街道达成概率")
     let header = ["指标"] + setup.input.areas
-    let label = setup.usesIllustrativeData ? "（含示例数据）" : ""
-    let titleRow = sheet.add([.text("\(setup.region) 各街道完成 \(result.goalYear) 年本街道目标的概率\(label)", .title)])
+    let titleRow = sheet.add([
+      .text(Say.Report.streetOddsSheetTitle(setup.region, result.goalYear, illustrative: setup.usesIllustrativeData).text(), .title)
+    ])
     sheet.merge(rows: titleRow...titleRow, columns: 0...(header.count - 1))
     if setup.usesIllustrativeData {
-      let noteRow = sheet.add([.text("示例数据：本表所用数字有示例数据，不得作为正式数据印发。", .note)])
+      let noteRow = sheet.add([.text(Say.Report.sheetIllustrative.text(), .note)])
       sheet.merge(rows: noteRow...noteRow, columns: 0...(header.count - 1))
     }
     sheet.add(header.map { .text($0, .header) })

@@ -1,4 +1,5 @@
 import FenjieCore
+import FenjieText
 import Foundation
 import ZIPFoundation
 
@@ -19,7 +20,7 @@ public struct XLSXWorkbook: Sendable {
 
   /// The .xlsx file's bytes.
   public func data() throws(XLSXError) -> Data {
-    guard !sheets.isEmpty else { throw XLSXError("a workbook needs at least one sheet") }
+    guard !sheets.isEmpty else { throw XLSXError(Say.Report.workbookNeedsSheet.text()) }
     var strings = SharedStrings()
     let names = XLSXWorkbook.uniqueSheetNames(sheets.map(\.name))
     var parts: [(String, String)] = [
@@ -134,12 +135,12 @@ public struct XLSXWorkbook: Sendable {
           return bytes.subdata(in: start..<min(bytes.count, start + size))
         }
       }
-      guard let data = archive.data else { throw XLSXError("the in-memory archive has no data") }
+      guard let data = archive.data else { throw XLSXError(Say.Report.archiveHasNoData.text()) }
       return data
     } catch let error as XLSXError {
       throw error
     } catch {
-      throw XLSXError("cannot build the .xlsx archive: \(error)")
+      throw XLSXError(Say.Report.cannotBuildArchive("\(error)").text())
     }
   }
 }
@@ -444,8 +445,7 @@ let xmlDeclaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
 func cellReference(_ row: Int, _ column: Int) -> String { columnLetter(column) + String(row + 1) }
 
 
-/// A number as an xsd:double, as short as round-trips.
-func xmlNumber(_ x: Double) -> String {
-  if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-  return "\(x)"
-}
+/// A number as an xsd:double, as short as round-trips: FenjieCore's `plainNumber` (whole numbers
+/// without a fraction, others in Swift's shortest form, an exponent written `1e16` rather than
+/// `1e+16`; xsd:double reads both).
+func xmlNumber(_ x: Double) -> String { plainNumber(x) }

@@ -1,77 +1,81 @@
+import FenjieText
+
 extension SimulationInput {
   /// The largest σ accepted: beyond it R spans more than e^±30 and the model means nothing.
   public static let maxSigma = 10.0
   /// The largest mean ratio accepted.
   public static let maxMeanRatio = 1e6
 
-  /// Problems that make the input unusable, each naming the indicator, street and year concerned;
-  /// empty when the input is valid. ``Simulator/init(input:)`` refuses an input with problems.
-  public func validate() -> [String] {
-    var problems: [String] = []
-    if areas.isEmpty { problems.append("no areas (streets) given") }
-    if years.isEmpty { problems.append("no simulated years given") }
+  /// Problems that make the input unusable, each naming the indicator, street and year concerned
+  /// (in both languages, `Say.Simulation`); empty when the input is valid.
+  /// ``Simulator/init(input:)`` refuses an input with problems.
+  public func problems() -> [Message] {
+    typealias Text = Say.Simulation
+    var problems: [Message] = []
+    if areas.isEmpty { problems.append(Text.noAreas) }
+    if years.isEmpty { problems.append(Text.noYears) }
     for (a, b) in zip(years, years.dropFirst()) where a >= b {
-      problems.append("years must be strictly ascending: \(a) is followed by \(b)")
+      problems.append(Text.yearsNotAscending(a, b))
     }
-    if factor == .group && groups.isEmpty {
-      problems.append("factor \"group\" needs at least one action group")
-    }
+    if factor == .group && groups.isEmpty { problems.append(Text.groupFactorNeedsGroups) }
     var seenIDs: Set<String> = []
     for indicator in indicators {
-      let label = "indicator \(indicator.id) (\(indicator.name))"
+      let label = Text.indicator(indicator.id, indicator.name)
       if !seenIDs.insert(indicator.id).inserted {
-        problems.append("\(label): the id \(indicator.id) is used twice")
+        problems.append(Text.at(label, Text.idUsedTwice(indicator.id)))
       }
       if !groups.indices.contains(indicator.group) {
-        problems.append(
-          "\(label): group \(indicator.group) is not an index of the \(groups.count) action groups")
+        problems.append(Text.at(label, Text.groupOutOfRange(indicator.group, groups: groups.count)))
       }
       if indicator.cells.count != years.count {
-        problems.append(
-          "\(label): cells has \(indicator.cells.count) years, expected \(years.count) (one per simulated year)"
-        )
+        problems.append(Text.at(label, Text.yearCount(indicator.cells.count, expected: years.count)))
       }
       for (y, row) in indicator.cells.enumerated() {
-        let yearName = years.indices.contains(y) ? String(years[y]) : "year index \(y)"
+        let yearName = years.indices.contains(y) ? Text.name(String(years[y])) : Text.yearIndex(y)
         if row.count != areas.count {
           problems.append(
-            "\(label), \(yearName): \(row.count) streets, expected \(areas.count) (one per area)")
+            Text.at(Text.within(label, yearName), Text.streetCount(row.count, expected: areas.count)))
         }
         for (s, cell) in row.enumerated() {
           guard let cell else { continue }
-          let street = areas.indices.contains(s) ? areas[s] : "street index \(s)"
-          let place = "\(label), \(street), \(yearName)"
-          problems += cell.problems(at: place)
+          let street = areas.indices.contains(s) ? Text.name(areas[s]) : Text.streetIndex(s)
+          problems += cell.problems(at: Text.within(Text.within(label, street), yearName))
         }
       }
       for goal in indicator.goals {
-        let place = "\(label), \(goal.type.rawValue) goal"
+        let place = Text.within(label, Text.goal(annual: goal.type == .annual, key: goal.type.rawValue))
         if !(goal.target.isFinite && goal.target >= 0) {
-          problems.append("\(place): target must be a finite number ≥ 0, got \(goal.target)")
+          problems.append(
+            Text.at(place, Text.field("target", mustBe: Text.finiteNonNegative, got: goal.target)))
         }
         if !(goal.known.isFinite && goal.known >= 0) {
-          problems.append("\(place): known must be a finite number ≥ 0, got \(goal.known)")
+          problems.append(
+            Text.at(place, Text.field("known", mustBe: Text.finiteNonNegative, got: goal.known)))
         }
       }
     }
     return problems
   }
+
+  /// ``problems()`` in the current language.
+  public func validate() -> [String] { problems().map { $0.text() } }
 }
 
 extension AreaCell {
-  func problems(at place: String) -> [String] {
-    var problems: [String] = []
-    func check(_ name: String, _ value: Double, _ ok: Bool, _ rule: String) {
-      if !(value.isFinite && ok) { problems.append("\(place): \(name) must be \(rule), got \(value)") }
+  func problems(at place: Message) -> [Message] {
+    typealias Text = Say.Simulation
+    var problems: [Message] = []
+    func check(_ name: String, _ value: Double, _ ok: Bool, _ rule: Message) {
+      if !(value.isFinite && ok) { problems.append(Text.at(place, Text.field(name, mustBe: rule, got: value))) }
     }
-    check("target", target, target >= 0, "a finite number ≥ 0")
-    check("known", known, known >= 0, "a finite number ≥ 0")
-    check("remaining", remaining, (0...1).contains(remaining), "between 0 and 1")
+    check("target", target, target >= 0, Text.finiteNonNegative)
+    check("known", known, known >= 0, Text.finiteNonNegative)
+    check("remaining", remaining, (0...1).contains(remaining), Text.between("0", "1"))
     check(
       "mean_ratio", meanRatio, (0...SimulationInput.maxMeanRatio).contains(meanRatio),
-      "between 0 and \(Int(SimulationInput.maxMeanRatio))")
-    check("sigma", sigma, (0...SimulationInput.maxSigma).contains(sigma), "between 0 and 10")
-    check("correlation", correlation, (0...1).contains(correlation), "between 0 and 1")
+      Text.between("0", "\(Int(SimulationInput.maxMeanRatio))"))
+    check("sigma", sigma, (0...SimulationInput.maxSigma).contains(sigma), Text.between("0", "10"))
+    check("correlation", correlation, (0...1).contains(correlation), Text.between("0", "1"))
     return problems
   }
 }

@@ -1,19 +1,25 @@
 import Dispatch
+import FenjieText
 import Foundation
 
-/// Why a simulation could not run.
+/// Why a simulation could not run. Its description is in the current language (`Say.Simulation`).
 public enum SimulationError: Error, Equatable, CustomStringConvertible {
-  /// The input has problems (see ``SimulationInput/validate()``), each naming where.
-  case invalidInput([String])
+  /// The input has problems (see ``SimulationInput/problems()``), each naming where.
+  case invalidInput([Message])
   /// An argument of `run` is out of range.
-  case invalidArgument(String)
+  case invalidArgument(Message)
 
-  public var description: String {
+  public var description: String { message.text() }
+
+  /// The error in both languages.
+  public var message: Message {
     switch self {
     case .invalidInput(let problems):
-      return "invalid simulation input:\n" + problems.map { "  - " + $0 }.joined(separator: "\n")
-    case .invalidArgument(let message):
-      return "invalid simulation argument: " + message
+      return problems.reduce(Say.Simulation.invalidInput) { text, problem in
+        Message(zh: text.chinese + "\n  - " + problem.chinese, en: text.english + "\n  - " + problem.english)
+      }
+    case .invalidArgument(let problem):
+      return Say.Simulation.invalidArgument(problem)
     }
   }
 }
@@ -38,7 +44,7 @@ public struct Simulator: Sendable {
   /// Checks the input (``SimulationInput/validate()``) and prepares it.
   /// - Throws: ``SimulationError/invalidInput(_:)`` listing every problem.
   public init(input: SimulationInput) throws {
-    let problems = input.validate()
+    let problems = input.problems()
     guard problems.isEmpty else { throw SimulationError.invalidInput(problems) }
     self.input = input
     self.model = CompiledModel(input)
@@ -57,9 +63,9 @@ public struct Simulator: Sendable {
     runs: Int, seed: UInt64, threads: Int = Simulator.defaultThreads,
     progress: (@Sendable (Double) -> Void)? = nil
   ) throws -> SimulationResult {
-    guard runs >= 1 else { throw SimulationError.invalidArgument("runs must be at least 1, got \(runs)") }
+    guard runs >= 1 else { throw SimulationError.invalidArgument(Say.Simulation.runsAtLeastOne(runs)) }
     guard threads >= 1 else {
-      throw SimulationError.invalidArgument("threads must be at least 1, got \(threads)")
+      throw SimulationError.invalidArgument(Say.Simulation.threadsAtLeastOne(threads))
     }
     var tally = Tally(model: model)
     simulate(into: &tally, upTo: runs, seed: seed, threads: threads) { done in
@@ -82,14 +88,13 @@ public struct Simulator: Sendable {
     maxRuns: Int = 10_000_000, progress: (@Sendable (Double) -> Void)? = nil
   ) throws -> SimulationResult {
     guard precision > 0 && precision <= 0.5 else {
-      throw SimulationError.invalidArgument(
-        "precision must be a standard error in (0, 0.5], got \(precision)")
+      throw SimulationError.invalidArgument(Say.Simulation.precisionRange(precision))
     }
     guard maxRuns >= 1 else {
-      throw SimulationError.invalidArgument("max runs must be at least 1, got \(maxRuns)")
+      throw SimulationError.invalidArgument(Say.Simulation.maxRunsAtLeastOne(maxRuns))
     }
     guard threads >= 1 else {
-      throw SimulationError.invalidArgument("threads must be at least 1, got \(threads)")
+      throw SimulationError.invalidArgument(Say.Simulation.threadsAtLeastOne(threads))
     }
     var tally = Tally(model: model)
     var checkpoint = 4 * Self.blockSize

@@ -28,13 +28,8 @@ extension Fenjie {
         DatasetLoader.resolve(loaded.dataset.targetsProvenance.file, relativeTo: (loaded.datasetPath as NSString).deletingLastPathComponent)))
       var lockProblems: [String] = []
       if !loaded.settings.locks.isEmpty, let result = try? Fenjie.planner.allocate(loaded) {
-        // Locks that contradict the caps or floors the capacity rule gives: the allocation's errors
-        // about a locked line that name the locked area.
-        let locked = Dictionary(grouping: loaded.settings.locks, by: \.indicator)
-        lockProblems = result.diagnostics.filter { diagnostic in
-          guard diagnostic.severity == .error, let id = diagnostic.indicator, let locks = locked[id] else { return false }
-          return diagnostic.message.hasPrefix("the lock on") || locks.contains { diagnostic.message.contains($0.area) && diagnostic.message.contains("锁定") }
-        }.map {
+        // Locks that contradict the caps or floors the capacity rule gives.
+        lockProblems = result.diagnostics.filter { $0.severity == .error && $0.isLockConflict }.map {
           "\(Say.CommandLine.error)\(loaded.path): \($0.indicator.flatMap { loaded.dataset.indicator($0)?.name } ?? ""): \($0.message)"
         }
       }

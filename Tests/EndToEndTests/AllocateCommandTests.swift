@@ -84,7 +84,9 @@ final class AllocateCommandTests: XCTestCase {
     XCTAssertEqual(run.status, 0)
     XCTAssertTrue(run.stdout.contains("| 指标 | 单位 | 崇安寺街道 |"))
     XCTAssertTrue(run.stdout.contains("### 新招引科技型企业（家）"))
-    XCTAssertTrue(run.stdout.contains("dual of the total row"))
+    XCTAssertTrue(run.stdout.contains("边际代价，即合计行的对偶值"), run.stdout)
+    let english = try runFenjie(["--format", "markdown", "--explain"], environment: englishLocale)
+    XCTAssertTrue(english.stdout.contains("dual of the total row"), english.stdout)
     XCTAssertTrue(run.stdout.contains("| 崇安寺街道 | 45 | 36 | 67 | 54 | +20.0% |"), run.stdout)
   }
 
@@ -105,8 +107,14 @@ final class AllocateCommandTests: XCTestCase {
       XCTAssertLessThanOrEqual(raise, 2)
     }
     let diagnostics = try XCTUnwrap(document["diagnostics"] as? [[String: Any]])
-    XCTAssertTrue(diagnostics.contains { ($0["message"] as? String)?.contains("short by 11家") == true })
-    XCTAssertTrue(diagnostics.contains { ($0["message"] as? String)?.contains("alternative with fewer changes (checked): raise 扬名街道's cap from 12 to 23") == true })
+    XCTAssertTrue(diagnostics.contains { ($0["message"] as? String)?.contains("（差 11家）") == true })
+    XCTAssertTrue(diagnostics.contains { ($0["message"] as? String)?.contains("调整更少的另一方案（已核验）：扬名街道上限由 12 提高到 23") == true })
+    // JSON keys and values that are codes stay; the sentences follow the language.
+    let english = try json(try runFenjie(["Scenarios/liangxi-2025-tight-caps.toml", "--format", "json"], environment: englishLocale).stdout)
+    let englishDiagnostics = try XCTUnwrap(english["diagnostics"] as? [[String: Any]])
+    XCTAssertTrue(englishDiagnostics.contains { ($0["message"] as? String)?.contains("short by 11家") == true })
+    XCTAssertTrue(englishDiagnostics.contains { ($0["message"] as? String)?.contains("alternative with fewer changes (checked): raise 扬名街道's cap from 12 to 23") == true })
+    XCTAssertEqual(englishDiagnostics.map { $0["severity"] as? String }, diagnostics.map { $0["severity"] as? String })
   }
 
   /// 2026 chained from fenjie's own 2025 draft, and any year by --year.
@@ -116,7 +124,7 @@ final class AllocateCommandTests: XCTestCase {
     let document = try json(run.stdout)
     XCTAssertEqual(document["year"] as? Int, 2026)
     XCTAssertEqual(try line(document, "new_tech_firms")["allocated_total"] as? Double, 1600)
-    XCTAssertTrue((document["sources"] as? [String])?.contains("fenjie's allocation of 2025") == true)
+    XCTAssertTrue((document["sources"] as? [String])?.contains("fenjie 对2025年的分解") == true, "\(document["sources"] ?? "")")
     let outside = try runFenjie(["--year", "2030", "--lang", "en"])
     XCTAssertEqual(outside.status, 2)
     XCTAssertTrue(outside.stderr.contains("outside the plan"), outside.stderr)
@@ -181,7 +189,7 @@ final class AllocateCommandTests: XCTestCase {
     let before = try String(contentsOfFile: scenario, encoding: .utf8)
     let run = try runFenjie(["--format", "table", "--output", "Scenarios/liangxi-2025.toml"])
     XCTAssertEqual(run.status, 2)
-    XCTAssertTrue(run.stderr.contains("input"), run.stderr)
+    XCTAssertTrue(run.stderr.contains("输入文件"), run.stderr)
     XCTAssertEqual(try String(contentsOfFile: scenario, encoding: .utf8), before)
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("fenjie-\(UUID()).csv").path
     defer { try? FileManager.default.removeItem(atPath: out) }
@@ -218,12 +226,12 @@ final class AllocateCommandTests: XCTestCase {
   func testCheckFindsTheNoiseColumn() throws {
     let named = try runFenjie(["check", "Tests/Fixtures/noise-column/scenario.toml"])
     XCTAssertEqual(named.status, 2)
-    XCTAssertTrue(named.stdout.contains("row 1, column M (科技城区)"), named.stdout)
+    XCTAssertTrue(named.stdout.contains("第1行，M列（科技城区）"), named.stdout)
     let disguised = try runFenjie(["check", "Tests/Fixtures/noise-area/scenario.toml"])
     XCTAssertEqual(disguised.status, 2)
-    XCTAssertTrue(disguised.stdout.contains("column M (科技城区): on 18 lines this one area exceeds the whole district's target"), disguised.stdout)
-    let clean = try runFenjie(["check", "--lang", "en"])
+    XCTAssertTrue(disguised.stdout.contains("M列（科技城区）：本列有 18 个指标单独超过全区目标"), disguised.stdout)
+    let clean = try runFenjie(["check"])
     XCTAssertEqual(clean.status, 0)
-    XCTAssertTrue(clean.stdout.contains("no problems found"))
+    XCTAssertTrue(clean.stdout.contains("没有发现问题"))
   }
 }

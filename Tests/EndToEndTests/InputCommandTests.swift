@@ -79,7 +79,7 @@ final class CompareChangesTests: XCTestCase {
     XCTAssertNotEqual(locked.stdout, plain.stdout, "the changes move both tables")
     let typo = try runFenjie(base + ["--set", "rule=proportionl"])
     XCTAssertEqual(typo.status, 2)
-    XCTAssertTrue(typo.stderr.hasPrefix("fenjie: --set rule=proportionl: "), typo.stderr)
+    XCTAssertTrue(typo.stderr.hasPrefix("fenjie: --set rule=proportionl："), typo.stderr)
     let idle = try runFenjie(base + ["--shock", "外国高端人才来华工作数=-15%", "--lang", "en"])
     XCTAssertEqual(idle.status, 2)
     XCTAssertTrue(idle.stderr.contains("--shock does nothing with --no-odds"), idle.stderr)

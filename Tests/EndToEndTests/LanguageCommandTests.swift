@@ -90,19 +90,19 @@ final class LanguageCommandTests: XCTestCase {
     let typo = try run(["Tests/Fixtures/bad-input/typo.toml"], environment: [:])
     XCTAssertEqual(typo.status, 2)
     let expected = Say.Input.unknownKey("capacity.max_grwth", suggestion: Say.Common.didYouMean("max_growth")).text(.chinese)
-    XCTAssertTrue(typo.stderr.contains("typo.toml, line 6: " + expected), typo.stderr)
+    XCTAssertTrue(typo.stderr.contains("typo.toml，第6行：" + expected), typo.stderr)
     XCTAssertNil(englishSentence(in: typo.stderr), typo.stderr)
 
     let number = try run(["Tests/Fixtures/bad-input/bad-number.toml"], environment: [:])
     XCTAssertEqual(number.status, 2)
     let cell = Say.Input.quoted("1O")
-    XCTAssertTrue(number.stderr.contains("actuals-bad.csv, row 4, column E (清名桥街道): " + Say.Input.notANumber(cell).text(.chinese)), number.stderr)
+    XCTAssertTrue(number.stderr.contains("actuals-bad.csv，第4行，E列（清名桥街道）：" + Say.Input.notANumber(cell).text(.chinese)), number.stderr)
     XCTAssertNil(englishSentence(in: number.stderr), number.stderr)
 
     // TOML that does not parse: the parser's reason said in Chinese too.
     let broken = try run(["Tests/Fixtures/bad-input/broken.toml"], environment: [:])
     XCTAssertEqual(broken.status, 2)
-    XCTAssertTrue(broken.stderr.contains("broken.toml, line 4: 第4行第10列不符合 TOML 格式"), broken.stderr)
+    XCTAssertTrue(broken.stderr.contains("broken.toml，第4行：第4行第10列不符合 TOML 格式"), broken.stderr)
     XCTAssertNil(englishSentence(in: broken.stderr), broken.stderr)
 
     // The parser's own errors, and fenjie's refusals of option values.

@@ -32,7 +32,7 @@ final class OutputSafetyTests: XCTestCase {
       (["allocate", "liangxi-2025.toml", "--format", "csv", "-o", "./liangxi/../liangxi/targets.csv"], "is one of this run's input files"),
     ]
     for (arguments, message) in runs {
-      let run = try runFenjie(arguments, in: directory)
+      let run = try runFenjie(arguments, in: directory, environment: englishLocale)
       XCTAssertEqual(run.status, 2, "\(arguments): \(run.stderr)")
       XCTAssertTrue(run.stderr.contains(message), "\(arguments): \(run.stderr)")
     }
@@ -40,7 +40,7 @@ final class OutputSafetyTests: XCTestCase {
     try FileManager.default.linkItem(at: directory.appendingPathComponent("liangxi/targets.csv"), to: directory.appendingPathComponent("copy.csv"))
     let linked = try runFenjie(["allocate", "liangxi-2025.toml", "-o", "copy.csv"], in: directory)
     XCTAssertEqual(linked.status, 2)
-    XCTAssertTrue(linked.stderr.contains("copy.csv: is one of this run's input files"), linked.stderr)
+    XCTAssertTrue(linked.stderr.contains("copy.csv: 是本次运行的输入文件之一，fenjie 不会覆盖它"), linked.stderr)
     XCTAssertEqual(try contents("liangxi/targets.csv"), targets)
     XCTAssertEqual(try contents("liangxi-2025.toml"), base)
   }
@@ -54,7 +54,9 @@ final class OutputSafetyTests: XCTestCase {
     XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a device")
     let full = try runFenjie(["allocate", "liangxi-2025.toml", "-o", "/dev/full"], in: directory)
     XCTAssertEqual(full.status, 1)
-    XCTAssertEqual(full.stderr, "fenjie: /dev/full: cannot be written: No space left on device\n")
+    XCTAssertEqual(full.stderr, "fenjie: /dev/full: 无法写入：磁盘空间不足（No space left on device）\n")
+    let english = try runFenjie(["allocate", "liangxi-2025.toml", "-o", "/dev/full"], in: directory, environment: englishLocale)
+    XCTAssertEqual(english.stderr, "fenjie: /dev/full: cannot be written: No space left on device\n")
     XCTAssertEqual(stat("/dev/full", &info), 0)
     XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/full is still a device")
   }
@@ -88,6 +90,7 @@ final class OutputSafetyTests: XCTestCase {
         process.executableURL = productsDirectory.appendingPathComponent("fenjie")
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(chineseLocale) { _, new in new }
         let err = Pipe()
         process.standardOutput = name == "closed" ? nil : handle
         process.standardError = err
@@ -101,7 +104,7 @@ final class OutputSafetyTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationReason, .exit, "\(name) \(arguments): no trap")
         XCTAssertEqual(process.terminationStatus, 1, "\(name) \(arguments): \(message)")
-        XCTAssertTrue(message.hasPrefix("fenjie: standard output: cannot be written: "), "\(name) \(arguments): \(message)")
+        XCTAssertTrue(message.hasPrefix("fenjie: 标准输出: 无法写入："), "\(name) \(arguments): \(message)")
       }
     }
   }
@@ -115,7 +118,7 @@ final class OutputSafetyTests: XCTestCase {
     let attributes = try FileManager.default.attributesOfItem(atPath: out)
     XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
     XCTAssertTrue(try String(contentsOfFile: out, encoding: .utf8).contains("崇安寺街道"))
-    let missing = try runFenjie(["allocate", "liangxi-2025.toml", "--write-lp", "no-such-folder/model.lp"], in: directory)
+    let missing = try runFenjie(["allocate", "liangxi-2025.toml", "--write-lp", "no-such-folder/model.lp"], in: directory, environment: englishLocale)
     XCTAssertEqual(missing.status, 2)
     XCTAssertTrue(missing.stderr.contains("no-such-folder/model.lp: cannot be written: the folder"), missing.stderr)
     XCTAssertFalse(missing.stderr.contains(".tmp"), missing.stderr)

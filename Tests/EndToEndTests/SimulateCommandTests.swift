@@ -106,7 +106,9 @@ final class SimulateCommandTests: XCTestCase {
     let run = try runFenjie(["simulate", "Scenarios/liangxi-2026-progress.toml", "--runs", "20000"])
     XCTAssertEqual(run.status, 0, run.stderr)
     XCTAssertTrue(run.stdout.contains("示例数据"))
-    XCTAssertTrue(run.stdout.contains("Simulated: 2026 (the rest of the year after 83.3% of it); known actuals: 2024, 2025"))
+    XCTAssertTrue(run.stdout.contains("模拟年份：2026年（已过 83.3% 之后的剩余部分）；已知完成数：2024年、2025年"), run.stdout)
+    let english = try runFenjie(["simulate", "Scenarios/liangxi-2026-progress.toml", "--runs", "2000"], environment: englishLocale)
+    XCTAssertTrue(english.stdout.contains("Simulated: 2026 (the rest of the year after 83.3% of it); known actuals: 2024, 2025"), english.stdout)
     let document = try json(try runFenjie(["simulate", "Scenarios/liangxi-2026-progress.toml", "--runs", "20000", "--format", "json"]).stdout)
     XCTAssertEqual(document["illustrative"] as? Bool, true)
     XCTAssertEqual(document["simulated_years"] as? [Int], [2026])
@@ -155,7 +157,7 @@ final class BacktestCommandTests: XCTestCase {
     let model = try XCTUnwrap(document["model"] as? [String: Any])
     XCTAssertEqual(model["events"] as? Int, squares.count)
     XCTAssertEqual(try XCTUnwrap(model["brier"] as? Double), squares.reduce(0, +) / Double(squares.count), accuracy: 1e-12)
-    XCTAssertTrue(run.stdout.contains("2025 actuals fitted against fenjie's own 2025 allocation"))
+    XCTAssertTrue(run.stdout.contains("2025年完成数对照 fenjie 对2025年的分解拟合"), run.stdout)
 
     // The same bytes in another process (another dictionary order) and with one thread.
     let again = try runFenjie(
@@ -164,7 +166,7 @@ final class BacktestCommandTests: XCTestCase {
 
     let none = try runFenjie(["backtest", "Scenarios/liangxi-2026.toml", "--runs", "100"])
     XCTAssertEqual(none.status, 2)
-    XCTAssertTrue(none.stderr.contains("nothing to backtest"), none.stderr)
+    XCTAssertTrue(none.stderr.contains("无法回测"), none.stderr)
   }
 
   /// The progress scenario: no street of any line has σ = 0 (three lines' invented actuals hit their

@@ -50,10 +50,12 @@ final class WhatIfTests: XCTestCase {
   func testLockAboveItsCap() throws {
     let check = try runFenjie(["check", "--lock", "扬名街道:高新技术企业申报数=300"])
     XCTAssertEqual(check.status, 2)
-    XCTAssertTrue(check.stdout.contains("the lock on 扬名街道 (300) is above its cap (127"), check.stdout)
-    let allocate = try runFenjie(["--lock", "扬名街道:高新技术企业申报数=300"])
+    XCTAssertTrue(check.stdout.contains("扬名街道的锁定值 300 高于其上限 127"), check.stdout)
+    let allocate = try runFenjie(["--lock", "扬名街道:高新技术企业申报数=300", "--wide"])
     XCTAssertEqual(allocate.status, 1)
-    XCTAssertTrue(allocate.stdout.contains("change 扬名街道's lock from 300 to 127"), allocate.stdout)
+    XCTAssertTrue(allocate.stdout.contains("扬名街道锁定值由 300 改为 127"), allocate.stdout)
+    let english = try runFenjie(["--lock", "扬名街道:高新技术企业申报数=300", "--wide"], environment: englishLocale)
+    XCTAssertTrue(english.stdout.contains("change 扬名街道's lock from 300 to 127"), english.stdout)
   }
 
   /// --shock on the command line equals the shock scenario file.
@@ -74,7 +76,7 @@ final class CompareCommandTests: XCTestCase {
   func testIdenticalScenariosShowNoChange() throws {
     let run = try runFenjie(["compare", "Scenarios/liangxi-2026.toml", "Scenarios/liangxi-2026.toml", "--runs", "3000"])
     XCTAssertEqual(run.status, 0, run.stderr)
-    XCTAssertTrue(run.stdout.contains("No change: the scenarios give the same table and the same odds."), run.stdout)
+    XCTAssertTrue(run.stdout.contains("没有变化：各情景的分解表和达成概率相同。"), run.stdout)
     let json = try runFenjie(["compare", "Scenarios/liangxi-2026.toml", "Scenarios/liangxi-2026.toml", "--runs", "3000", "--format", "json"])
     let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     XCTAssertEqual(document["no_change"] as? Bool, true)

@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import TestSupport
 import XCTest
@@ -14,7 +15,7 @@ final class AboveTargetNoteTests: XCTestCase {
     XCTAssertEqual(result.indicators[0].allocatedTotal, 9)
     let notes = result.diagnostics.filter { $0.indicator == "incubators" }.map(\.message)
     XCTAssertTrue(
-      notes.contains("allocated 9家, above the district target 6家: its floors (allowed decline, minimum per street) and locks alone add up to 9家"),
+      notes.contains(Say.Allocation.aboveTarget("9家", "6家", Say.Allocation.reasonFloors("9家")).text()),
       "\(notes)")
   }
 
@@ -23,6 +24,6 @@ final class AboveTargetNoteTests: XCTestCase {
     let dataset = makeDataset(areas: ["甲", "乙"], lines: [(line, [10, 10], 22)])
     let result = try Allocator(dataset: dataset, settings: AllocationSettings(year: 2025)).allocate()
     XCTAssertEqual(result.indicators[0].allocatedTotal, 22)
-    XCTAssertFalse(result.diagnostics.contains { $0.message.contains("above the district target") })
+    XCTAssertFalse(result.diagnostics.contains { $0.message.hasPrefix(Say.Allocation.aboveTarget("", "", Message(zh: "", en: "")).text().prefix(4)) })
   }
 }

@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import TestSupport
 import XCTest
@@ -99,9 +100,9 @@ final class AllocationKnownAnswerTests: XCTestCase {
     XCTAssertEqual(line.areas["甲"]?.value, 20)
     XCTAssertEqual(line.areas["乙"]?.value, 20)
     XCTAssertEqual(line.allocatedTotal, 40)
-    XCTAssertTrue(result.diagnostics.contains { $0.message.contains("short by 10") }, "\(result.diagnostics)")
+    XCTAssertTrue(result.diagnostics.contains { $0.message.contains("（差 10") }, "\(result.diagnostics)")
     XCTAssertTrue(
-      result.diagnostics.contains { $0.message.contains("alternative with fewer changes (checked): raise") && $0.message.contains("+10") },
+      result.diagnostics.contains { $0.message.contains(Say.Allocation.alternative("").text()) && $0.message.contains("上限由") && $0.message.contains("+10") },
       "\(result.diagnostics)")
   }
 

@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import TestSupport
 import XCTest
@@ -32,7 +33,8 @@ final class NoHistoryAndStockTests: XCTestCase {
         XCTAssertGreaterThan(line.areas[area]!.cap!, 0, "no cap of 0")
       }
       let notes = result.diagnostics.filter { $0.indicator == line.indicator.id }.map(\.message)
-      XCTAssertTrue(notes.contains { $0.contains("no area has history") && $0.contains("equal shares") }, "\(notes)")
+      XCTAssertTrue(
+        notes.contains { $0.contains(Say.Allocation.noAreaHistory.text()) && $0.contains(Say.Allocation.equalShareBasis.text()) }, "\(notes)")
     }
     let stockLine = result.indicators[0]
     XCTAssertTrue(areas.allSatisfy { stockLine.areas[$0]!.value! == stockLine.areas[$0]!.value!.rounded() }, "a stock is split in whole units")
@@ -66,7 +68,7 @@ final class NoHistoryAndStockTests: XCTestCase {
     let line = result.indicators[0]
     XCTAssertEqual(line.areas["新区"]?.baseline ?? -1, 40, accuracy: 1e-9, "equal size: what the others carry on average")
     XCTAssertEqual(line.areas["新区"]?.value ?? -1, 150.0 / 4, accuracy: 1)
-    XCTAssertTrue(result.diagnostics.contains { $0.message.hasPrefix("新区 has no history on this line: baselines assumed from equal shares") })
+    XCTAssertTrue(result.diagnostics.contains { $0.message.hasPrefix("本指标" + Say.Allocation.noHistory(["新区"]).text() + "：基数按" + Say.Allocation.equalShareBasis.text()) })
   }
 
   /// The explicit baseline of the scenario wins over history.

@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import TestSupport
 import XCTest
@@ -22,7 +23,7 @@ extension AllocationPropertyTests {
         XCTAssertFalse(notes.contains { $0.hasSuffix("no solution satisfies every constraint") }, "no bare message: \(context)")
         guard let total = line.allocatedTotal else { continue }  // blanked, with its reason
         repaired += 1
-        if notes.contains(where: { $0.contains("the same extra growth for every street") }) { spread += 1 }
+        if notes.contains(where: { $0.contains("各街道同样多增长") }) { spread += 1 }
         XCTAssertGreaterThanOrEqual(total, try XCTUnwrap(line.requiredTotal) - 1e-9, "total reached: \(context)")
         try checkCells(line, byID: byID, instance: instance, context: context)
       }

@@ -113,7 +113,7 @@ final class InputRefusalTests: XCTestCase {
     try edit("streets-2024.csv") { String($0.dropLast(2)) }  // "…,N\n" cut inside the last cell
     let scenario = try ScenarioLoader.load(path("scenario.toml"))
     let findings = DatasetCheck.run(scenario.dataset, targetsFile: "targets.csv")
-    XCTAssertTrue(findings.contains { $0.severity == .warning && $0.description.contains("streets-2024.csv, row 27") && $0.message == Say.Input.endsWithoutLineEnd.text(.chinese) }, "\(findings)")
+    XCTAssertTrue(findings.contains { $0.severity == .warning && $0.description.contains("streets-2024.csv，第27行") && $0.message == Say.Input.endsWithoutLineEnd.text(.chinese) }, "\(findings)")
   }
 
   func testMissingAreaColumnIsRefused() throws {

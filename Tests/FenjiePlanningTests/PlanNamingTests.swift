@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import FenjieReports
 import FenjieSimulation
@@ -27,10 +28,13 @@ final class PlanNamingTests: XCTestCase {
     let result = try planner.simulate(settings, scenario: scenario, threads: 1)
     XCTAssertEqual(result.plan, PlanSpan(first: 2022, last: 2025))
     let report = SimulationReport(setup: setup, result: result, version: "test")
+    let label = Say.Report.goal(annual: false, first: 2022, last: 2025, length: 4)
+    XCTAssertEqual(label.text(.chinese), "四年 2022-2025")
     for text in [report.terminal(), report.csv(), report.markdown()] {
-      XCTAssertTrue(text.contains("四年 2022–2025"), text)
-      // The terminal table leaves out 类型 (it repeats 目标); the CSV and markdown keep it.
-      if text != report.terminal() { XCTAssertTrue(text.contains("plan total (4 years)")) }
+      XCTAssertTrue(text.contains(label.text()), text)
+      // No table has a 类型 column (it repeats 目标); every one has 单位.
+      XCTAssertFalse(text.contains("类型"), text)
+      XCTAssertTrue(text.contains("单位"), text)
       XCTAssertFalse(text.contains("三年"))
       XCTAssertFalse(text.contains("three_year"))
     }

@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import FenjiePlanning
 import Foundation
@@ -104,7 +105,8 @@ final class EditLoopTests: XCTestCase {
     XCTAssertGreaterThan(
       result.areas.filter { $0 != countArea && (kept.areas[$0]?.value ?? 0) > (count.areas[$0]?.value ?? 0) }.count, 0,
       "other streets took up the 12")
-    XCTAssertTrue(result.diagnostics.first?.message.hasPrefix("2 edits kept from") == true)
+    XCTAssertTrue(result.diagnostics.first?.message.hasPrefix("保留了 ") == true, result.diagnostics.first?.message ?? "")
+    XCTAssertTrue(result.diagnostics.first?.message.contains(" 中的 2 处修改") == true, result.diagnostics.first?.message ?? "")
 
     // Reading the draft itself back changes nothing.
     let unchanged = try planner.allocate(loaded, keeping: try EditedTableReader.read(draftPath, dataset: loaded.dataset))
@@ -145,8 +147,8 @@ final class EditLoopTests: XCTestCase {
     let slashArea = try XCTUnwrap(draft.areas.first { slash.areas[$0]?.value == nil })
     for (name, reference, value, expected) in [
       ("word", try cell(draft, count.indicator.id, draft.areas[1]), "'九十'", Say.Input.notANumber(Say.Input.nothing).text()),
-      ("slash", try cell(draft, slash.indicator.id, slashArea), "3", "where the draft has \"/\""),
-      ("fraction", try cell(draft, count.indicator.id, draft.areas[1]), "7.5", "is not a whole number"),
+      ("slash", try cell(draft, slash.indicator.id, slashArea), "3", "而草稿中为\"/\""),
+      ("fraction", try cell(draft, count.indicator.id, draft.areas[1]), "7.5", "7.5 不是整数"),
     ] {
       let path = directory.appendingPathComponent("\(name).xlsx").path
       try python(

@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import FenjieSimulation
 import Foundation
@@ -85,10 +86,10 @@ final class HTMLReportTests: XCTestCase {
     XCTAssertTrue(html.contains("科技企业倍增行动计划"), "the action groups")
 
     // The odds and the run line.
-    XCTAssertTrue(html.contains("4000 runs, seed 2026, generator xoshiro256**"))
+    XCTAssertTrue(html.contains("模拟 4000 次，随机种子 2026，随机数生成器 xoshiro256**"))
     XCTAssertTrue(html.contains("P(达成)"))
-    XCTAssertTrue(html.contains("All \(report.simulation.all.goals) goals at once"))
-    XCTAssertTrue(html.contains("Model: street result = target × R"), "the model notes")
+    XCTAssertTrue(html.contains(Say.HTML.allGoalsCard(report.simulation.all.goals).text()))
+    XCTAssertTrue(html.contains("模型：街道完成数 = 目标 x 完成率 R"), "the model notes")
     XCTAssertTrue(html.contains("梁政发〔2024〕40号 附件2"), "the sources")
 
     // Published figures only: no 示例数据 label, every line feasible.
@@ -127,8 +128,8 @@ final class HTMLReportTests: XCTestCase {
     let html = report.render()
     assertWellFormedSVG(html, atLeast: 4)
     XCTAssertTrue(html.contains("<div class=\"notice error\" role=\"alert\">"))
-    XCTAssertTrue(html.contains("\(infeasible.count) lines cannot be allocated as set"))
-    XCTAssertTrue(html.contains("<b>雏鹰企业</b>: 70家 required, at most 59家 possible"))
+    XCTAssertTrue(html.contains(Say.HTML.infeasibleHeading(infeasible.count).text()))
+    XCTAssertTrue(html.contains("<b>雏鹰企业</b>：需分解 70家，在现有上限、下限、锁定和上级指标下最多只能分解 59家"))
     XCTAssertTrue(html.contains("<th scope=\"row\">雏鹰企业 ✗</th>"))
     XCTAssertEqual(html.components(separatedBy: "<tr class=\"infeasible\">").count - 1, infeasible.count)
   }

@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import FenjieSimulation
 import Foundation
@@ -31,7 +32,9 @@ final class WorkbookTests: XCTestCase {
     settings.runs = 4000
     let setup = try SimulationSetup(scenario: loaded, settings: settings, solver: GLPKSolver())
     let result = try Simulator(input: setup.input).run(runs: 4000, seed: 7, threads: 1)
-    return SimulationReport(setup: setup, result: result, version: "test")
+    var report = SimulationReport(setup: setup, result: result, version: "test")
+    report.units = Dictionary(loaded.dataset.indicators.map { ($0.id, $0.areaUnit) }, uniquingKeysWith: { a, _ in a })
+    return report
   }
 
   /// Every part of the package, read back with ZIPFoundation (which checks each part's CRC).
@@ -303,7 +306,8 @@ final class WorkbookTests: XCTestCase {
     XCTAssertEqual(sheet.fitWidth, 1, "one page wide")
     XCTAssertEqual(sheet.fitHeight, 0, "as many pages down as needed")
     XCTAssertEqual(sheet.titleRows, "$1:$3", "title, subtitle and header on every page")
-    XCTAssertTrue(sheet.cell(1, 0)?.text?.hasPrefix("分解规则：") == true || sheet.cell(1, 0)?.text?.contains(" · 分解规则：") == true)
+    XCTAssertEqual(sheet.cell(1, 0)?.text, report.workbookSubtitle)
+    XCTAssertTrue(sheet.cell(1, 0)?.text?.contains("；分解规则：均衡分解（各街道余量使用比例相同）") == true, sheet.cell(1, 0)?.text ?? "")
     XCTAssertTrue(sheet.cell(1, 0)?.text?.contains("示例数据") == true)
 
     // The notes and sources under the table.
@@ -311,7 +315,7 @@ final class WorkbookTests: XCTestCase {
     let notes = sheet.rows[(r + 1)...].compactMap { $0.first??.text }
     XCTAssertEqual(notes, report.footerLines)
     XCTAssertTrue(notes.contains { $0.hasPrefix("示例数据") })
-    XCTAssertTrue(notes.last?.hasPrefix("Sources: ") == true)
+    XCTAssertTrue(notes.last?.hasPrefix("资料来源：") == true, "\(notes.last ?? "")")
 
     // Column widths fit Chinese text, CJK characters counting double.
     let longest = report.result.indicators.map { displayWidth($0.indicator.areaName) }.max() ?? 0
@@ -320,12 +324,14 @@ final class WorkbookTests: XCTestCase {
 
     // The explanation sheet: the same content as explanation(_:) for every split line.
     let explained = sheets[1]
-    XCTAssertEqual(explained.freeze, "D3")
-    r = 2
+    // Title, the 示例数据 note (an illustrative scenario), header.
+    XCTAssertTrue(explained.cell(1, 0)?.text?.hasPrefix("示例数据") == true, "the sheet says 示例数据")
+    XCTAssertEqual(explained.freeze, "D4")
+    r = 3
     var lines = 0
     for line in report.result.indicators where line.status != .notSplit && line.requiredTotal != nil {
       lines += 1
-      XCTAssertEqual(explained.cell(r, 0)?.text, "\(line.indicator.areaName)（\(line.indicator.areaUnit)）: \(report.explainLine(line))")
+      XCTAssertEqual(explained.cell(r, 0)?.text, "\(line.indicator.areaName)（\(line.indicator.areaUnit)）：\(report.explainLine(line))")
       r += 1
       let format = line.indicator.kind == .count ? "0" : "0.00"
       for row in report.explanation(line).rows {
@@ -362,10 +368,13 @@ final class WorkbookTests: XCTestCase {
     let goals = sheets[0]
     XCTAssertEqual(goals.cell(0, 0)?.text, report.title)
     XCTAssertEqual(goals.cell(1, 0)?.text, report.runLine)
-    XCTAssertEqual(goals.freeze, "B4")
+    // Illustrative figures: the sheet says 示例数据 under the run line.
+    XCTAssertTrue(goals.cell(2, 0)?.text?.hasPrefix("示例数据") == true)
+    XCTAssertEqual(goals.freeze, "B5")
     let table = report.goalTable()
+    XCTAssertEqual(goals.rows[3].map { $0?.text }.prefix(3), ["指标", "目标", "单位"])
     for (i, goal) in report.goalsByRisk.enumerated() {
-      let r = i + 3
+      let r = i + 4
       let row = table.rows[i]
       let kind = report.indicators[goal.indicatorIndex].kind
       let context = "\(row[0]) \(row[1])"
@@ -381,12 +390,13 @@ final class WorkbookTests: XCTestCase {
       XCTAssertEqual(goals.cell(r, 5)?.number.map { report.percent($0) }, row[5], context)
       XCTAssertEqual(goals.cell(r, 6)?.number, goal.ci95.lower, context)
       XCTAssertEqual(goals.cell(r, 7)?.number, goal.ci95.upper, context)
-      for (c, text) in [(8, row[7]), (9, row[8]), (10, row[9]), (11, row[10])] {
+      // The sheet: P10, P50, P90, then 期望缺口; the text table: 期望缺口 beside the odds.
+      for (c, text) in [(8, row[8]), (9, row[9]), (10, row[10]), (11, row[7])] {
         XCTAssertEqual(goals.cell(r, c)?.number.map { report.amount(kind, $0) }, text, context)
       }
       XCTAssertEqual(goals.cell(r, 12)?.text ?? "", row[11], context)
     }
-    let joint = 3 + table.rows.count + 2
+    let joint = 4 + table.rows.count + 2
     XCTAssertEqual(goals.cell(joint, 2)?.number, report.result.all.pAll)
     XCTAssertEqual(goals.cell(joint, 2)?.f, "0.0%")
     XCTAssertEqual(goals.cell(joint, 1)?.number, Double(report.result.all.goals))

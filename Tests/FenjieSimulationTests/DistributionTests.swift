@@ -76,7 +76,9 @@ struct DistributionTests {
 
   // Means on both sides of every switch: the counting steps of inversion (2, 5), inversion
   // against PTRS (10), and the exact-log-factorial table (k < 4096).
-  @Test(arguments: [0.5, 1.99, 2.01, 3, 4.99, 5.01, 9.99, 10, 10.01, 12, 45, 160, 1000, 3900, 250_000])
+  @Test(arguments: [
+    0.3, 0.5, 1.99, 2.01, 3, 4.99, 5.01, 9.9, 9.99, 10, 10.01, 12, 37, 45, 160, 1000, 3900, 10_000, 250_000,
+  ])
   func poissonChiSquareAndMoments(mean lambda: Double) {
     var g = Xoshiro256StarStar(seed: UInt64(lambda * 1000))
     let d = Poisson(mean: lambda)

@@ -1,4 +1,5 @@
 import Foundation
+import FenjieText
 import Testing
 
 @testable import FenjieSimulation
@@ -323,7 +324,7 @@ struct ValidationTests {
     input.indicators[1].cells[1][2]?.correlation = 1.5
     input.indicators[2].cells[0][0]?.remaining = 2
     input.indicators[2].goals[0].target = -3
-    let problems = input.validate()
+    let problems = input.problems().map { $0.text(.english) }
     #expect(problems.count == 5)
     #expect(problems.contains { $0.contains("firms") && $0.contains("A") && $0.contains("2026") && $0.contains("target") })
     #expect(problems.contains { $0.contains("firms") && $0.contains("B") && $0.contains("2025") && $0.contains("sigma") })
@@ -339,11 +340,47 @@ struct ValidationTests {
     input.indicators[1].cells.removeLast()
     input.indicators[2].group = 7
     input.years = [2026, 2025]
-    let problems = input.validate()
+    let problems = input.problems().map { $0.text(.english) }
     #expect(problems.contains { $0.contains("firms") && $0.contains("2 streets, expected 3") })
     #expect(problems.contains { $0.contains("rd") && $0.contains("cells has 1 years") })
     #expect(problems.contains { $0.contains("talent") && $0.contains("group 7") })
     #expect(problems.contains { $0.contains("ascending") })
+  }
+
+  @Test func problemsReadInBothLanguages() {
+    var input = mixedModel()
+    input.indicators[0].cells[0][1]?.sigma = -0.1
+    input.indicators[2].goals[0].target = -3
+    input.years = [2026, 2025]
+    let problems = input.problems()
+    #expect(problems.count == 3)
+    let chinese = problems.map { $0.text(.chinese) }
+    #expect(chinese.contains { $0.contains("指标 firms") && $0.contains("sigma 须为0 到 10 之间的数") && $0.contains("实为 -0.1") })
+    #expect(chinese.contains { $0.contains("talent") && $0.contains("年度目标") && $0.contains("target 须为不小于 0 的有限数") })
+    #expect(chinese.contains { $0.contains("年份须严格递增：2026 之后是 2025") })
+    #expect(!chinese.contains { $0.contains("must") || $0.contains("expected") })
+    // The error thrown lists them, in the language asked for.
+    do {
+      _ = try Simulator(input: input)
+      Issue.record("an input with problems was accepted")
+    } catch let error as SimulationError {
+      #expect(error.message.text(.chinese).hasPrefix("模拟输入有误："))
+      #expect(error.message.text(.english).hasPrefix("invalid simulation input:"))
+      #expect(error.message.text(.english).contains("years must be strictly ascending: 2026 is followed by 2025"))
+    } catch {
+      Issue.record("unexpected error \(error)")
+    }
+  }
+
+  @Test func badArgumentsSayWhatIsWrong() throws {
+    let simulator = try Simulator(input: mixedModel())
+    do {
+      _ = try simulator.run(runs: 0, seed: 1)
+      Issue.record("0 runs accepted")
+    } catch let error as SimulationError {
+      #expect(error.message.text(.english) == "invalid simulation argument: runs must be at least 1, got 0")
+      #expect(error.message.text(.chinese) == "模拟参数有误：模拟次数至少为 1，实为 0")
+    }
   }
 
   @Test func badArgumentsThrow() throws {

@@ -56,16 +56,33 @@ public func makeDataset(
 }
 
 /// Runs the built `fenjie` with `arguments` in the package root; returns status, stdout, stderr.
-public func runFenjie(_ arguments: [String], in directory: URL = packageRoot) throws -> (status: Int32, stdout: String, stderr: String) {
-  try runProgram(productsDirectory.appendingPathComponent("fenjie").path, arguments, in: directory)
+/// `environment` replaces variables of this process's environment in the child's (`englishLocale`
+/// for English output).
+public func runFenjie(
+  _ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]
+) throws -> (status: Int32, stdout: String, stderr: String) {
+  try runProgram(productsDirectory.appendingPathComponent("fenjie").path, arguments, in: directory, environment: environment)
 }
 
-/// Runs a program with `arguments` in `directory`; returns status, stdout, stderr.
-public func runProgram(_ path: String, _ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+/// The environment of a child that writes English: an English locale, which fenjie reads when no
+/// `--lang` is given.
+public let englishLocale = ["LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "en_US.UTF-8", "LANG": "en_US.UTF-8"]
+
+/// The environment of a child that writes Chinese whatever this process's locale.
+public let chineseLocale = ["LC_ALL": "zh_CN.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8", "LANG": "zh_CN.UTF-8"]
+
+/// Runs a program with `arguments` in `directory`, `environment` set over this process's; returns
+/// status, stdout, stderr.
+public func runProgram(
+  _ path: String, _ arguments: [String], in directory: URL, environment: [String: String] = [:]
+) throws -> (status: Int32, stdout: String, stderr: String) {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: path)
   process.arguments = arguments
   process.currentDirectoryURL = directory
+  if !environment.isEmpty {
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+  }
   let out = Pipe()
   let err = Pipe()
   process.standardOutput = out

@@ -100,10 +100,14 @@ public struct Diagnostic: Sendable, Equatable {
   public var severity: Severity
   public var indicator: String?
   public var message: String
-  public init(_ severity: Severity, indicator: String?, _ message: String) {
+  /// A scenario lock that contradicts the cap or floor the capacity rule gives its street (`fenjie
+  /// check` reports these): known by this flag, not by the message's words, which follow the language.
+  public var isLockConflict = false
+  public init(_ severity: Severity, indicator: String?, _ message: String, isLockConflict: Bool = false) {
     self.severity = severity
     self.indicator = indicator
     self.message = message
+    self.isLockConflict = isLockConflict
   }
 }
 

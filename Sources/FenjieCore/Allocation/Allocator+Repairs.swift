@@ -1,3 +1,4 @@
+import FenjieText
 import LinearProgramming
 
 /// A family that cannot be allocated as set: what is short, the repair shown in the table, and the
@@ -18,7 +19,7 @@ extension Allocator {
     diagnostics: inout [Diagnostic]
   ) {
     guard failure.termination == .infeasible else {
-      blank(family, "could not be allocated: \(failure.message)", lines: &lines, diagnostics: &diagnostics)
+      blank(family, Say.Allocation.couldNotAllocate(failure.message).text(), lines: &lines, diagnostics: &diagnostics)
       return
     }
     let spread = spreadRepair(members, solver: solver)
@@ -26,7 +27,7 @@ extension Allocator {
     guard let shown = spread ?? fewest else {
       blank(
         family,
-        "could not be allocated: its floors, locks, equal groups and parent line contradict each other, and neither raising every area's cap nor a set of changes found within the time limit reconciles them",
+        Say.Allocation.contradictory.text(),
         lines: &lines, diagnostics: &diagnostics)
       return
     }
@@ -109,42 +110,44 @@ extension Allocator {
     let short = largest.map { $0 < required - 1e-9 } ?? false
     guard short || !changes.isEmpty else { return }
     lines[id]?.status = .infeasible
-    var parts: [String] = []
+    var parts: [Message] = []
     if let largest, short {
-      parts.append(
-        "\(format(required, line)) required, at most \(format(largest, line)) possible under its caps, floors, locks and parent line (short by \(format(required - largest, line)))")
+      parts.append(Say.Allocation.shortBy(format(required, line), format(largest, line), format(required - largest, line)))
     } else if members.contains(where: { $0.parent == m }) {
-      parts.append("its caps leave its 其中 line\(members.filter { $0.parent == m }.count > 1 ? "s" : "") too little room in the streets (a 其中 line never exceeds its parent)")
+      parts.append(Say.Allocation.childrenNoRoom(plural: members.filter { $0.parent == m }.count > 1))
     } else if line.parent != nil {
-      parts.append("its caps are too tight together with its parent line's for the two targets")
+      parts.append(Say.Allocation.parentTooTight)
     } else {
-      parts.append("its caps, floors, locks and groups contradict each other")
+      parts.append(Say.Allocation.contradict)
     }
     if changes.isEmpty {
-      parts.append("the repair of its parent line, applied in the table (checked), makes room for it")
+      parts.append(Say.Allocation.parentRepairMakesRoom)
     } else {
       parts.append(repairSentence(changes, line, lambda: shown.lambda?[m]))
     }
     if short, let growth = neededGrowth(members, member: m, target: lines[id]?.districtTarget ?? 0, context: context, solver: solver) {
-      parts.append(
-        "or allow every street more growth on this line: [capacity.by_indicator.\(id)] max_growth = \(JSONValueless(growth)) (now \(JSONValueless(settings.capacity(for: id).maxGrowth)))")
+      parts.append(Say.Allocation.moreGrowth(id, JSONValueless(growth), JSONValueless(settings.capacity(for: id).maxGrowth)))
       lines[id]?.neededMaxGrowth = growth
     }
     if let alternative, (1...2).contains(alternative.changes[m].count) {
-      let listed = alternative.changes[m].map { describe($0, line) }.joined(separator: "; ")
-      parts.append("alternative with fewer changes (checked): \(listed)")
+      let listed = Say.Allocation.clauses(alternative.changes[m].map { Message(zh: describe($0, line, .chinese), en: describe($0, line, .english)) })
+      parts.append(Say.Allocation.alternative(listed.text()))
     }
-    diagnostics.append(Diagnostic(.error, indicator: id, parts.joined(separator: ". ")))
+    diagnostics.append(Diagnostic(.error, indicator: id, Say.Allocation.sentences(parts).text()))
   }
 
   /// "repair shown in the table: …", listing at most twelve changes.
-  func repairSentence(_ changes: [SuggestedChange], _ line: LineProblem, lambda: Double?) -> String {
-    var listed = changes.prefix(12).map { describe($0, line) }.joined(separator: "; ")
-    if changes.count > 12 { listed += "; and \(changes.count - 12) more" }
+  func repairSentence(_ changes: [SuggestedChange], _ line: LineProblem, lambda: Double?) -> Message {
+    var items = changes.prefix(12).map { Message(zh: describe($0, line, .chinese), en: describe($0, line, .english)) }
+    if changes.count > 12 { items.append(Say.Allocation.andMore(changes.count - 12)) }
+    let listed = Say.Allocation.clauses(items)
     guard let lambda, lambda > 0 else {
-      return "smallest change\(changes.count > 1 ? "s" : "") that make\(changes.count > 1 ? "" : "s") it feasible, applied in the table (checked): " + listed
+      return Message(
+        zh: Say.Allocation.smallestChanges(changes.count, listed.chinese).chinese,
+        en: Say.Allocation.smallestChanges(changes.count, listed.english).english)
     }
     let share = format2(lambda * 100)
-    return "repair applied in the table (checked): the same extra growth for every street, caps raised by \(share)% of each street's headroom: " + listed
+    return Message(
+      zh: Say.Allocation.spreadRepair(share, listed.chinese).chinese, en: Say.Allocation.spreadRepair(share, listed.english).english)
   }
 }

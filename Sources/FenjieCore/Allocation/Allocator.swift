@@ -1,3 +1,4 @@
+import FenjieText
 import Dispatch
 import Foundation
 import LinearProgramming
@@ -29,8 +30,7 @@ public struct Allocator: Sendable {
   public func allocate() throws(AllocationError) -> AllocationResult {
     let year = settings.year
     guard dataset.planYears.contains(year) else {
-      throw AllocationError(
-        "year \(year) is outside the plan (\(dataset.planYears.map(String.init).joined(separator: ", ")))")
+      throw AllocationError(Say.Allocation.yearOutsidePlan(year, dataset.planYears).text())
     }
     var diagnostics: [Diagnostic] = []
     let history = try chainedHistory(diagnostics: &diagnostics)
@@ -73,8 +73,7 @@ public struct Allocator: Sendable {
     diagnostics.append(
       Diagnostic(
         .info, indicator: nil,
-        "\(year - 1) has no published 分解表: baselines come from fenjie's own allocation of \(year - 1) (same scenario, without its locks)"
-      ))
+        Say.Allocation.noPublishedTable(year - 1).text()))
     return history
   }
 
@@ -90,7 +89,7 @@ public struct Allocator: Sendable {
       status: .optimal, areas: [:], marginalCost: nil, ruleLevel: nil,
       baselineSource: context.describeSources(indicator.id))
     guard let published = line.publishedTarget else {
-      diagnostics.append(Diagnostic(.error, indicator: indicator.id, "no district target for \(year)"))
+      diagnostics.append(Diagnostic(.error, indicator: indicator.id, Say.Allocation.noDistrictTarget(year).text()))
       line.status = .infeasible
       return (line, nil)
     }
@@ -108,8 +107,7 @@ public struct Allocator: Sendable {
         diagnostics.append(
           Diagnostic(
             .error, indicator: indicator.id,
-            "\(indicator.name) is a share: the scenario must give the district's 规上工业总产值 for \(year) ([industrial_output] \(year) = …) to turn \(published)% into an amount"
-          ))
+            Say.Allocation.shareNeedsOutput(indicator.name, year, "\(published)").text()))
         line.status = .infeasible
         for area in dataset.areas { line.areas[area] = AreaAllocation(value: nil) }
         return (line, nil)
@@ -138,7 +136,7 @@ public struct Allocator: Sendable {
     let dropped = open.filter { !parentSet.contains($0) }
     if !dropped.isEmpty, indicator.kind != .rate {
       diagnostics.append(
-        Diagnostic(.warning, indicator: indicator.id, "\(dropped.joined(separator: "、")) has \"/\" on the parent line, so this line is \"/\" there too"))
+        Diagnostic(.warning, indicator: indicator.id, Say.Allocation.parentNotApplicable(dropped).text()))
     }
     return (open.filter { parentSet.contains($0) }, parentOpen)
   }
@@ -195,7 +193,7 @@ public struct Allocator: Sendable {
       if outcome.termination != .optimal {
         for id in family {
           result.diagnostics.append(
-            Diagnostic(.warning, indicator: id, "the solver stopped (\(outcome.termination.rawValue)) before proving this line optimal: the table shown is the best found"))
+            Diagnostic(.warning, indicator: id, Say.Allocation.solverStopped(outcome.termination.rawValue).text()))
         }
       }
     } catch {
@@ -287,22 +285,24 @@ public struct Allocator: Sendable {
     for lock in settings.locks where lock.indicator == indicator.id {
       guard let s = open.firstIndex(of: lock.area) else {
         diagnostics.append(
-          Diagnostic(.warning, indicator: indicator.id, "the lock on \(lock.area) is ignored: the area has \"/\" on this line (open it in the scenario)"))
+          Diagnostic(.warning, indicator: indicator.id, Say.Allocation.lockIgnored(lock.area).text()))
         continue
       }
       let scaled = lock.value / unit
       if abs(scaled - scaled.rounded()) > 1e-6 {
         diagnostics.append(
-          Diagnostic(.warning, indicator: indicator.id, "the lock on \(lock.area) (\(lock.value)) is rounded to \(scaled.rounded() * unit)"))
+          Diagnostic(.warning, indicator: indicator.id, Say.Allocation.lockRounded(lock.area, "\(lock.value)", "\(scaled.rounded() * unit)").text()))
       }
       locks[s] = scaled.rounded()
       let value = scaled.rounded() * unit
       if scaled.rounded() > caps[s] {
         diagnostics.append(
-          Diagnostic(.error, indicator: indicator.id, "the lock on \(lock.area) (\(JSONValueless(value))) is above its cap (\(JSONValueless(caps[s] * unit)), from its history and the capacity rule)"))
+          Diagnostic(.error, indicator: indicator.id, Say.Allocation.lockAboveCap(lock.area, JSONValueless(value), JSONValueless(caps[s] * unit)).text(),
+            isLockConflict: true))
       } else if scaled.rounded() < floors[s] {
         diagnostics.append(
-          Diagnostic(.error, indicator: indicator.id, "the lock on \(lock.area) (\(JSONValueless(value))) is below its floor (\(JSONValueless(floors[s] * unit)))"))
+          Diagnostic(.error, indicator: indicator.id, Say.Allocation.lockBelowFloor(lock.area, JSONValueless(value), JSONValueless(floors[s] * unit)).text(),
+            isLockConflict: true))
       }
     }
     return locks
@@ -320,23 +320,23 @@ public struct Allocator: Sendable {
       let unit = problem.unit
       // Above the total its margin asks for (the margin itself is shown with the table).
       guard total > target + unit / 2, total > required + unit / 2 else { continue }
-      var reasons: [String] = []
-      if line.margin > 0 { reasons.append("its margin of +\(format2(line.margin * 100))% asks for \(format(required, problem))") }
+      var reasons: [Message] = []
+      if line.margin > 0 { reasons.append(Say.Allocation.reasonMargin(format2(line.margin * 100), format(required, problem))) }
       do {
         let lower = (0..<problem.count).reduce(0.0) { $0 + (problem.lock[$1] ?? problem.floor[$1]) } * unit
         if lower >= total - unit / 2 {
-          reasons.append("its floors (allowed decline, minimum per street) and locks alone add up to \(format(lower, problem))")
+          reasons.append(Say.Allocation.reasonFloors(format(lower, problem)))
         } else if dataset.children(of: indicator.id).contains(where: { problems[$0.id] != nil }) {
-          reasons.append("its 其中 lines need room in the streets (a 其中 line never exceeds its parent)")
+          reasons.append(Say.Allocation.reasonChildren)
         } else {
-          reasons.append("its floors, locks and whole units allow no less")
+          reasons.append(Say.Allocation.reasonWholeUnits)
         }
       }
       guard !reasons.isEmpty else { continue }
       diagnostics.append(
         Diagnostic(
           .info, indicator: indicator.id,
-          "allocated \(format(total, problem)), above the district target \(format(target, problem)): \(reasons.joined(separator: "; "))"))
+          Say.Allocation.aboveTarget(format(total, problem), format(target, problem), Say.Allocation.clauses(reasons)).text()))
     }
   }
 
@@ -427,18 +427,18 @@ public struct Allocator: Sendable {
     return text + line.indicator.areaUnit
   }
 
-  func describe(_ change: SuggestedChange, _ line: LineProblem) -> String {
+  func describe(_ change: SuggestedChange, _ line: LineProblem, _ language: Language = .current) -> String {
     let area = change.area ?? ""
     func f(_ v: Double?) -> String { v.map { line.unit >= 1 ? String(Int($0.rounded())) : format2($0) } ?? "" }
     let delta = (change.to ?? 0) - (change.from ?? 0)
     let signed = (delta >= 0 ? "+" : "") + f(delta)
     switch change.kind {
-    case .raiseCap: return "raise \(area)'s cap from \(f(change.from)) to \(f(change.to)) (\(signed))"
-    case .lowerFloor: return "lower \(area)'s floor from \(f(change.from)) to \(f(change.to)) (\(signed))"
-    case .changeLock: return "change \(area)'s lock from \(f(change.from)) to \(f(change.to)) (\(signed))"
-    case .exceedParent: return "let \(area) exceed its parent line by \(f(change.to))"
-    case .breakEqualGroup: return "drop the equal-value group \(area)"
-    case .openArea: return "open \(area) on this line (\"/\" today) with up to \(f(change.to))"
+    case .raiseCap: return Say.Allocation.raiseCap(area, f(change.from), f(change.to), signed).text(language)
+    case .lowerFloor: return Say.Allocation.lowerFloor(area, f(change.from), f(change.to), signed).text(language)
+    case .changeLock: return Say.Allocation.changeLock(area, f(change.from), f(change.to), signed).text(language)
+    case .exceedParent: return Say.Allocation.exceedParent(area, f(change.to)).text(language)
+    case .breakEqualGroup: return Say.Allocation.breakEqualGroup(area).text(language)
+    case .openArea: return Say.Allocation.openArea(area, f(change.to)).text(language)
     }
   }
 }
@@ -470,7 +470,7 @@ extension AllocationResult {
     }
     return AreaTable(
       year: year, kind: .target,
-      provenance: Provenance(source: "fenjie's allocation of \(year)", illustrative: usesIllustrativeData, file: ""),
+      provenance: Provenance(source: Say.Allocation.ownAllocation(year).text(), illustrative: usesIllustrativeData, file: ""),
       values: values)
   }
 }

@@ -1,3 +1,4 @@
+import FenjieText
 /// Baselines of areas with no history on a line (a district's first plan year, a new line, a new
 /// area), so that no area gets a silent cap of 0 and no area is handed the whole target.
 ///
@@ -28,7 +29,7 @@ extension BaselineContext {
     let missing = open.indices.filter { baselines[$0] == nil }
     let explicitNames = open.filter { settings.explicitBaselines[indicator]?[$0] != nil }
     guard !missing.isEmpty else {
-      let note = explicitNames.isEmpty ? nil : "baselines of \(explicitNames.joined(separator: "、")) are the scenario's explicit ones ([baselines])"
+      let note = explicitNames.isEmpty ? nil : Say.Allocation.explicitBaselines(explicitNames).text()
       return Estimate(baselines: baselines.map { $0! }, note: note)
     }
     let (sizes, basis) = areaSizes(open, excluding: indicator, settings: settings)
@@ -36,22 +37,22 @@ extension BaselineContext {
     let knownSizes = known.reduce(0) { $0 + sizes[$1] }
     let knownTotal = known.reduce(0) { $0 + baselines[$1]! }
     let perSize: Double
-    let scale: String
+    let scale: Message
     if !known.isEmpty, knownSizes > 0, knownTotal > 0 {
       perSize = knownTotal / knownSizes
-      scale = "scaled to the areas with history on this line"
+      scale = Say.Allocation.scaledToHistory
     } else {
       let allSizes = missing.reduce(0) { $0 + sizes[$1] }
       perSize = allSizes > 0 ? max(0, required - knownTotal) / allSizes : 0
-      scale = "splitting the district target"
+      scale = Say.Allocation.splittingTarget
     }
     for s in missing { baselines[s] = sizes[s] * perSize }
     let names = missing.map { open[$0] }
     let who = missing.count == open.count
-      ? "no area has history" : "\(names.joined(separator: "、")) \(names.count > 1 ? "have" : "has") no history"
+      ? Say.Allocation.noAreaHistory : Say.Allocation.noHistory(names)
     return Estimate(
       baselines: baselines.map { $0! },
-      note: "\(who) on this line: baselines assumed from \(basis), \(scale) (give [weights] or [baselines.\(indicator)] in the scenario to change it)")
+      note: Say.Allocation.assumedBaselines(who, basis, scale, indicator).text())
   }
 
   /// Whether a table marks the area "/" on the line (no target: its baseline is 0, not unknown).
@@ -62,15 +63,15 @@ extension BaselineContext {
   /// Each area's size and what it is based on.
   func areaSizes(
     _ open: [String], excluding indicator: String, settings: AllocationSettings
-  ) -> (sizes: [Double], basis: String) {
+  ) -> (sizes: [Double], basis: Message) {
     if !settings.areaWeights.isEmpty, open.allSatisfy({ settings.areaWeights[$0] != nil }) {
-      return (open.map { settings.areaWeights[$0]! }, "the scenario's size weights ([weights])")
+      return (open.map { settings.areaWeights[$0]! }, Say.Allocation.weightsBasis)
     }
     let shares = meanShares(excluding: indicator)
     if open.allSatisfy({ shares[$0] != nil }) {
-      return (open.map { shares[$0]! }, "each area's mean share of the lines it has")
+      return (open.map { shares[$0]! }, Say.Allocation.meanShareBasis)
     }
-    return (open.map { _ in 1 }, "equal shares (no weights and no history on other lines)")
+    return (open.map { _ in 1 }, Say.Allocation.equalShareBasis)
   }
 
   /// Each area's mean share of the split lines with history (other than `indicator`).

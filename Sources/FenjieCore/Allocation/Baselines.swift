@@ -1,3 +1,4 @@
+import FenjieText
 /// Reads an area's history for one line: its baseline (most recent value, actual where known, else
 /// target), its peak, last year's target, and whether it is open ("/" stays "/").
 struct BaselineContext {
@@ -51,10 +52,9 @@ struct BaselineContext {
   func describeSources(_ indicator: String) -> String {
     var parts: [String] = []
     for table in history where table.values[indicator] != nil {
-      let kind = table.kind == .actual ? "完成数" : "分解表"
-      let text = "\(table.year) \(kind) (\(table.provenance.label))"
+      let text = Say.Allocation.historyTable(table.year, actual: table.kind == .actual, table.provenance.label).text()
       if !parts.contains(text) { parts.append(text) }
     }
-    return parts.isEmpty ? "no history" : parts.joined(separator: "; ")
+    return parts.isEmpty ? Say.Allocation.noHistoryAtAll.text() : Say.Allocation.clauses(parts.map { Message(zh: $0, en: $0) }).text()
   }
 }

@@ -1,3 +1,4 @@
+import FenjieText
 /// One finding of `fenjie check`.
 public struct Finding: Sendable, Equatable {
   public enum Severity: String, Sendable { case error, warning, note }
@@ -5,7 +6,7 @@ public struct Finding: Sendable, Equatable {
   public var place: SourcePlace
   public var message: String
 
-  public var description: String { "\(severity.rawValue): \(place): \(message)" }
+  public var description: String { Say.Audit.finding(severity.rawValue, place.description, message).text() }
 }
 
 /// Checks a loaded dataset before anyone relies on it: three-year goals against the years, area
@@ -25,13 +26,13 @@ public enum DatasetCheck {
       guard let goal = dataset.threeYearGoals[indicator.id], let years = dataset.targets[indicator.id] else { continue }
       let values = dataset.planYears.compactMap { years[$0] }
       guard values.count == dataset.planYears.count else {
-        add(.warning, targetsFile, "\(indicator.name): no target for some plan years")
+        add(.warning, targetsFile, Say.Audit.missingYears(indicator.name).text())
         continue
       }
       let expected = indicator.kind.goalIsSum ? values.reduce(0, +) : values.last!
       if abs(expected - goal) > 1e-6 * max(1, abs(goal)) {
         add(.warning, targetsFile,
-          "\(indicator.name): the three-year goal \(plainNumber(goal)) is not \(indicator.kind.goalIsSum ? "the sum of the years" : "the final year's value") (\(plainNumber(expected)))")
+          Say.Audit.goalMismatch(indicator.name, plainNumber(goal), sum: indicator.kind.goalIsSum, plainNumber(expected)).text())
       }
     }
     for table in dataset.tables where table.kind == .target || table.kind == .actual {
@@ -44,7 +45,7 @@ public enum DatasetCheck {
         if indicator.kind == .rate {
           if let target = dataset.targets[indicator.id]?[table.year], table.kind == .target {
             for (area, v) in numbers where abs(v - target) > 1e-9 {
-              add(.note, file, row: line, column: table.columnOf[area], "\(indicator.name): \(plainNumber(v)) differs from the district rate \(plainNumber(target))")
+              add(.note, file, row: line, column: table.columnOf[area], Say.Audit.rateDiffers(indicator.name, plainNumber(v), plainNumber(target)).text())
             }
           }
           continue
@@ -57,7 +58,7 @@ public enum DatasetCheck {
           let sum = numbers.reduce(0) { $0 + $1.1 }
           if sum < district - 1e-6 {
             add(.error, file, row: line,
-              "\(indicator.name): the areas add up to \(plainNumber(sum)), below the district target \(plainNumber(district)) for \(table.year)")
+              Say.Audit.belowDistrict(indicator.name, plainNumber(sum), plainNumber(district), table.year).text())
           }
           for (area, v) in numbers where district > 0 && v > district + 1e-9 {
             excess[area, default: []].append("\(indicator.name) \(plainNumber(v)) > \(plainNumber(district))")
@@ -69,10 +70,10 @@ public enum DatasetCheck {
             switch p {
             case .value(let pv) where v > pv + 1e-9:
               add(.error, file, row: line, column: table.columnOf[area],
-                "\(indicator.name) (\(plainNumber(v))) is above its parent line \(dataset.indicator(parent)?.name ?? parent) (\(plainNumber(pv)))")
+                Say.Audit.aboveParent(indicator.name, plainNumber(v), dataset.indicator(parent)?.name ?? parent, plainNumber(pv)).text())
             case .notApplicable where v > 0:
               add(.error, file, row: line, column: table.columnOf[area],
-                "\(indicator.name) has \(plainNumber(v)) where its parent line \(dataset.indicator(parent)?.name ?? parent) has \"/\"")
+                Say.Audit.parentNotApplicable(indicator.name, plainNumber(v), dataset.indicator(parent)?.name ?? parent).text())
             default: break
             }
           }
@@ -82,7 +83,7 @@ public enum DatasetCheck {
         guard let lines = excess[area], !lines.isEmpty else { continue }
         let severity: Finding.Severity = lines.count >= 2 ? .error : .warning
         add(severity, file, column: table.columnOf[area],
-          "on \(lines.count) line\(lines.count > 1 ? "s" : "") this one area exceeds the whole district's target (\(lines.prefix(3).joined(separator: "; "))\(lines.count > 3 ? "; …" : "")): is this column really an area's, or scanner noise?")
+          Say.Audit.columnExceedsDistrict(lines.count, Array(lines.prefix(3)), more: lines.count > 3).text())
       }
     }
     return findings

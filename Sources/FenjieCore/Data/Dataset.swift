@@ -1,3 +1,4 @@
+import FenjieText
 /// One cell of an area table: a number, "/" (not applicable), or blank (unknown).
 public enum AreaValue: Sendable, Equatable, Hashable {
   case value(Double)
@@ -80,7 +81,7 @@ public struct ReadingWarning: Sendable, Equatable {
     self.message = message
   }
 
-  public var description: String { "\(place): \(message)" }
+  public var description: String { place.description + (Language.current == .chinese ? "：" : ": ") + message }
 }
 
 /// A region's plan: its areas, indicators, district targets per year (附件1) and area tables (附件2,

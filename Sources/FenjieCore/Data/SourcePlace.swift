@@ -1,3 +1,5 @@
+import FenjieText
+
 /// Where in a file something was found, as a planner looks for it: the file, the row as a spreadsheet
 /// numbers it (the header is row 1) or the TOML line, and the column letter with its header.
 public struct SourcePlace: Sendable, Equatable, CustomStringConvertible {
@@ -12,12 +14,11 @@ public struct SourcePlace: Sendable, Equatable, CustomStringConvertible {
     self.column = column
   }
 
-  /// `file, row 3, column E (惠山街道)`; TOML files count lines.
-  public var description: String {
-    var place = file
-    if let row { place += file.hasSuffix(".toml") ? ", line \(row)" : ", row \(row)" }
-    if let column { place += ", column \(column)" }
-    return place
+  /// `file，第3行，E列（惠山街道）` / `file, row 3, column E (惠山街道)`; TOML files count lines.
+  public var description: String { description(.current) }
+
+  public func description(_ language: Language) -> String {
+    Say.Audit.place(file: file, row: row, toml: file.hasSuffix(".toml"), column: column).text(language)
   }
 }
 

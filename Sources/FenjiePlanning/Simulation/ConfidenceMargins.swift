@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import FenjieSimulation
 import LinearProgramming
@@ -36,8 +37,7 @@ public struct ConfidenceMargins: Sendable {
   public var lines: [Line]
   public var settings: AllocationSettings
 
-  public static let method =
-    "sample average approximation: for each line, the smallest margin (bisection over 0…+300%, to 0.1 pt; never below the district target) whose simulated odds of the district total reaching the target, with fixed draws, are at least the level; checked by an independent simulation with another seed"
+  public static var method: String { Say.Planning.confidenceMethod.text() }
 
   public init(
     scenario: Scenario, simulation: SimulationSettings, level: Double, runs: Int = 20_000, checkRuns: Int = 50_000,
@@ -80,7 +80,7 @@ public struct ConfidenceMargins: Sendable {
           areas: allocation.areas, fitTargets: fit.targets, prior: prior)
         do {
           return try Simulator(input: input).run(runs: runs, seed: seed, threads: Simulator.defaultThreads).goals.first?.pHit
-        } catch { throw .simulation(file: scenario.path, message: "cannot simulate \(indicator.name): \(error)") }
+        } catch { throw .simulation(file: scenario.path, message: Say.Planning.cannotSimulate(indicator.name, "\(error)").text()) }
       }
       var low = 0.0
       var high = 3.0

@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import Foundation
 
@@ -74,7 +75,7 @@ struct RatioFit {
     defaultMean = settings.meanRatio
     guard logs.count >= 3 else {
       sigma = settings.sigma
-      source = "scenario defaults (mean ratio \(settings.meanRatio), sigma \(settings.sigma))"
+      source = Say.Planning.scenarioDefaults(mean: "\(settings.meanRatio)", sigma: "\(settings.sigma)").text()
       return
     }
     let mean = logs.reduce(0) { $0 + $1.1 } / Double(logs.count)
@@ -115,10 +116,14 @@ struct RatioFit {
       betweenStreetSigma = tau2.squareRoot()
       priorStrength = tau2 > 0 ? max(settings.priorStrength, withinVariance / tau2) : .infinity
     }
-    let priorText = prior.map { "pooled across lines \(String(format: "%.3f", $0.sigma)) on \($0.degreesOfFreedom) df" }
-      ?? "scenario sigma \(settings.sigma)"
-    source =
-      "fitted from \(logs.count) street-years of actual ÷ target (own sigma \(String(format: "%.3f", variance.squareRoot())) on \(logs.count - 1) df, shrunk with \(JSONFormat.plain(nu0)) df toward \(priorText), floor \(JSONFormat.plain(settings.sigmaFloor)): sigma \(String(format: "%.3f", sigma)); street means shrunk by \(priorStrength.isInfinite ? "∞ (no spread between streets beyond chance)" : String(format: "%.3g", priorStrength)) pseudo-observations)"
+    let priorText = prior.map { Say.Planning.pooledPrior(String(format: "%.3f", $0.sigma), df: $0.degreesOfFreedom) }
+      ?? Say.Planning.scenarioSigma("\(settings.sigma)")
+    let shrink = priorStrength.isInfinite ? Say.Planning.fullPooling : Message(zh: String(format: "%.3g", priorStrength), en: String(format: "%.3g", priorStrength))
+    source = Say.Planning.fitted(
+      pairs: logs.count, ownSigma: String(format: "%.3f", variance.squareRoot()), df: logs.count - 1,
+      priorDF: JSONFormat.plain(nu0), prior: priorText, floor: JSONFormat.plain(settings.sigmaFloor),
+      sigma: String(format: "%.3f", sigma), shrink: shrink
+    ).text()
   }
 
   /// E[R] for a street: exp(m + σ_s²/2) of its shrunk log-mean m and its predictive spread σ_s

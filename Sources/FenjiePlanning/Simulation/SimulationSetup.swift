@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import FenjieSimulation
 import LinearProgramming
@@ -17,6 +18,8 @@ public struct SimulationSetup: Sendable {
   public var progress: [Int: Double]
   /// Per indicator: where its ratio parameters came from ("fitted from 9 street-years" or "scenario default").
   public var parameterSources: [String: String]
+  /// The indicators whose ratio parameters are the scenario's defaults (too few actuals to fit).
+  public var defaultParameters: Set<String> = []
   public var usesIllustrativeData: Bool
   /// Per indicator, per simulated year with progress, per street: how the pace so far moved its
   /// ratio for the rest of the year (see ``PaceUpdate``).
@@ -32,13 +35,13 @@ public struct SimulationSetup: Sendable {
     self.settings = settings
     region = dataset.region
     guard let goalYear = dataset.planYears.last else {
-      throw .scenario(file: scenario.datasetPath, message: "has no plan years")
+      throw .scenario(file: scenario.datasetPath, message: Say.Planning.noPlanYears.text())
     }
     let known = dataset.planYears.filter { dataset.table(year: $0, kind: .actual) != nil }
     knownYears = known
     let simulated = dataset.planYears.filter { !known.contains($0) }
     guard simulated.last == goalYear else {
-      throw .scenario(file: scenario.path, message: "the actuals of \(goalYear) are already known: there is nothing left to simulate")
+      throw .scenario(file: scenario.path, message: Say.Planning.goalYearKnown(goalYear).text())
     }
     var progress: [Int: Double] = [:]
     for year in simulated {
@@ -57,6 +60,7 @@ public struct SimulationSetup: Sendable {
     let prior = RatioFit.prior(dataset: dataset, targets: fit.targets)
 
     var parameterSources: [String: String] = [:]
+    var defaultParameters: Set<String> = []
     var pace: [String: [Int: [String: PaceUpdate]]] = [:]
     var groups: [String] = []
     var indicators: [SimIndicator] = []
@@ -64,6 +68,7 @@ public struct SimulationSetup: Sendable {
       let ratio = RatioFit(
         dataset: dataset, indicator: indicator.id, settings: settings, targets: fit.targets, prior: prior)
       parameterSources[indicator.id] = ratio.source
+      if ratio.ownSigma == nil { defaultParameters.insert(indicator.id) }
       if !groups.contains(indicator.action) { groups.append(indicator.action) }
       let kind = SimKind(rawValue: indicator.kind.rawValue)!
       let cells: [[AreaCell?]] = simulated.map { year in
@@ -84,6 +89,7 @@ public struct SimulationSetup: Sendable {
           group: groups.firstIndex(of: indicator.action)!, cells: cells, goals: goals))
     }
     self.parameterSources = parameterSources
+    self.defaultParameters = defaultParameters
     self.pace = pace
     input = SimulationInput(
       areas: dataset.areas, years: simulated, groups: groups, factor: settings.factor, indicators: indicators,
@@ -104,8 +110,7 @@ public struct SimulationSetup: Sendable {
     where dataset.table(year: year, kind: .actual) != nil && dataset.table(year: year, kind: .target) == nil {
       let result = try allocate(year, scenario: scenario, solver: solver)
       targets[year] = result.targetTable()
-      sources[year] =
-        "\(year) actuals fitted against fenjie's own \(year) allocation (rule \(result.rule.rawValue); no \(year) 分解表 is published)"
+      sources[year] = Say.Planning.fittedAgainstOwn(year, rule: result.rule.rawValue).text()
       illustrative = illustrative || result.usesIllustrativeData
     }
     return (targets, sources, illustrative)
@@ -119,7 +124,7 @@ public struct SimulationSetup: Sendable {
     do {
       return try Allocator(dataset: scenario.dataset, settings: allocation, solver: solver).allocate()
     } catch {
-      throw .scenario(file: scenario.path, message: "cannot allocate \(year) for the simulation: \(error.description)")
+      throw .scenario(file: scenario.path, message: Say.Planning.cannotAllocateForSimulation(year, error.description).text())
     }
   }
 
@@ -139,14 +144,13 @@ public struct SimulationSetup: Sendable {
     for year in simulated {
       if let table = dataset.table(year: year, kind: .target) {
         targets[year] = table
-        sources[year] = "\(year) 分解表 (\(table.provenance.label))"
+        sources[year] = Say.Planning.publishedTable(year, table.provenance.label).text()
         published.append(table)
         continue
       }
       let result = try allocate(year, scenario: scenario, solver: solver)
       targets[year] = result.targetTable()
-      let flag = result.allFeasible ? "" : " (some lines infeasible as set: shown with the suggested changes)"
-      sources[year] = "\(year) fenjie's own allocation, rule \(result.rule.rawValue)\(flag)"
+      sources[year] = Say.Planning.ownAllocation(year, rule: result.rule.rawValue, feasible: result.allFeasible).text()
       illustrative = illustrative || result.usesIllustrativeData
     }
     return (targets, sources, published, illustrative)
@@ -183,7 +187,7 @@ public struct SimulationSetup: Sendable {
       guard let output = scenario.settings.industrialOutput[goalYear] ?? dataset.industrialOutput[goalYear] else {
         throw .scenario(
           file: scenario.path,
-          message: "\(indicator.name) is a share: the scenario needs [industrial_output] \(goalYear) = … (规上工业总产值, 亿元) to simulate it")
+          message: Say.Planning.shareNeedsOutput(indicator.name, goalYear).text())
       }
       annual = annual.map { $0 / 100 * output }
       threeYear = threeYear.map { $0 / 100 * output }

@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import FenjieSimulation
 import LinearProgramming
@@ -64,8 +65,7 @@ public struct Backtest: Sendable {
   public var usesIllustrativeData: Bool
   public var sources: [String]
 
-  public static let method =
-    "each year with actuals held out in turn: ratios fitted from the other years as fenjie simulate fits them, the year simulated with its street targets (and, where it has progress to date, its rest simulated from its first months); naive model: each street repeats its actual ÷ target of the latest other year (P = 1 if that reaches its target, else 0)"
+  public static var method: String { Say.Planning.backtestMethod.text() }
 
   public init(
     scenario: Scenario, settings: SimulationSettings, runs: Int, threads: Int, solver: any LinearSolver
@@ -89,7 +89,7 @@ public struct Backtest: Sendable {
       let year = actual.year
       let published = full.table(year: year, kind: .target)
       guard let targets = published ?? fit.targets[year] else { continue }
-      let targetSource = published.map { "\(year) 分解表 (\($0.provenance.label))" } ?? fit.sources[year]!
+      let targetSource = published.map { Say.Planning.publishedTable(year, $0.provenance.label).text() } ?? fit.sources[year]!
       var variants: [Double?] = [nil]
       if let progress = full.table(year: year, kind: .progress) { variants.append(progress.fractionOfYear ?? 0) }
       for fraction in variants {
@@ -189,7 +189,7 @@ public struct Backtest: Sendable {
     do {
       result = try Simulator(input: input).run(runs: runs, seed: settings.seed, threads: threads)
     } catch {
-      throw .simulation(file: scenario.path, message: "cannot simulate the held-out year \(year): \(error)")
+      throw .simulation(file: scenario.path, message: Say.Planning.cannotSimulateHeldOut(year, "\(error)").text())
     }
     for i in indicators.indices {
       if let goal = result.goals.first(where: { $0.indicatorIndex == i }) {

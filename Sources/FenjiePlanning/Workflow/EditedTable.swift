@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 
 /// A 分解表 as the planner sent it back (`--from EDITED.xlsx`): per line, per area, the value in its
@@ -50,17 +51,17 @@ extension Planner {
         case (nil, let value?):
           throw .scenario(
             file: edited.file,
-            message: "\(place): \(value) for \(area) on \(line.indicator.areaName), where the draft has \"/\" (the line does not apply to this street); open it in the scenario ([open]) rather than in the table")
+            message: Say.Planning.editWhereNotApplicable("\(place)", plainNumber(value), area, line.indicator.areaName).text())
         case (_?, nil):
           throw .scenario(
             file: edited.file,
-            message: "\(place): \(area) on \(line.indicator.areaName) is empty or \"/\" where the draft has a number; type 0 if the street should have none")
+            message: Say.Planning.editEmpty("\(place)", area, line.indicator.areaName).text())
         case (let d?, let value?):
           guard abs(value - d) >= resolution / 2 else { continue }
           if line.indicator.kind.resolution >= 1, value != value.rounded() {
             throw .scenario(
               file: edited.file,
-              message: "\(place): \(line.indicator.areaName) counts whole \(line.indicator.areaUnit); \(value) is not a whole number")
+              message: Say.Planning.editNotWhole("\(place)", line.indicator.areaName, line.indicator.areaUnit, plainNumber(value)).text())
           }
           edits.append(
             KeptEdit(indicator: line.indicator.id, name: line.indicator.areaName, area: area, draft: d, edited: value, place: place))
@@ -74,12 +75,11 @@ extension Planner {
     }
     var result = try allocate(kept)
     if !edits.isEmpty {
-      let listed = edits.prefix(10).map { "\($0.area) \($0.name) \(plainNumber($0.draft)) → \(plainNumber($0.edited))" }
-      let more = edits.count > 10 ? "; and \(edits.count - 10) more" : ""
+      let listed = edits.prefix(10).map { Say.Planning.edit($0.area, $0.name, plainNumber($0.draft), plainNumber($0.edited)).text() }
       result.diagnostics.insert(
         Diagnostic(
           .info, indicator: nil,
-          "\(edits.count) edit\(edits.count == 1 ? "" : "s") kept from \(edited.file) (locked; every other cell re-balanced): \(listed.joined(separator: "; "))\(more)"),
+          Say.Planning.editsKept(edits.count, edited.file, listed, more: max(0, edits.count - 10)).text()),
         at: 0)
     }
     return (result, edits)

@@ -1,3 +1,4 @@
+import FenjieText
 import FenjieCore
 import FenjieSimulation
 import LinearProgramming
@@ -50,7 +51,7 @@ public struct Planner: Sendable {
       }
       return try simulator.run(runs: setup.settings.runs, seed: setup.settings.seed, threads: threads, progress: progress)
     } catch {
-      throw .simulation(file: scenario.path, message: "the simulation's input is not valid: \(error)")
+      throw .simulation(file: scenario.path, message: Say.Planning.invalidSimulationInput("\(error)").text())
     }
   }
 
@@ -62,7 +63,7 @@ public struct Planner: Sendable {
     guard !backtest.forecasts.isEmpty else {
       throw .scenario(
         file: scenario.path,
-        message: "has no year with actuals and a street table to hold them against: nothing to backtest (add [[tables]] of kind \"actual\")")
+        message: Say.Planning.nothingToBacktest.text())
     }
     return backtest
   }
