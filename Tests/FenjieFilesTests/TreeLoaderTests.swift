@@ -60,14 +60,16 @@ final class TreeLoaderTests: XCTestCase {
     try write("city-targets.csv", "id,name,unit,kind,2024,2025\n\(line)\n")
   }
 
-  func messages(_ body: () throws -> Void) -> [String] {
+  func messages(_ body: () throws -> Void) -> [String] { errors(body).map(\.description) }
+
+  func errors(_ body: () throws -> Void) -> [InputError] {
     do {
       try body()
       return []
     } catch let error as InputErrors {
-      return error.errors.map(\.description)
+      return error.errors
     } catch {
-      return ["\(error)"]
+      return [InputError(file: "?", "\(error)")]
     }
   }
 
@@ -151,16 +153,20 @@ final class TreeLoaderTests: XCTestCase {
     try district("a", "甲区")
     try district("b", "甲区", streets: ["丙街道", "丁街道"])
     try city(children: ["a/dataset.toml", "b/dataset.toml"])
-    let found = messages { _ = try TreeLoader.load(self.path("city.toml")) }
-    XCTAssertTrue(found.contains { $0.contains("city.toml, line 9") && $0.contains("甲区") && $0.contains("a/dataset.toml") }, "\(found)")
+    let found = errors { _ = try TreeLoader.load(self.path("city.toml")) }
+    XCTAssertTrue(
+      found.contains { $0.file.hasSuffix("city.toml") && $0.row == 9 && $0.message.contains("甲区") && $0.message.contains("a/dataset.toml") },
+      "\(found)")
   }
 
   func testParentLineMissingAtAChildIsRefused() throws {
     try district("a", "甲区")
     try district("b", "乙区", streets: ["丙街道", "丁街道"])
     try city(children: ["a/dataset.toml", "b/dataset.toml"], line: "talents,人才引育数,人,count,5,6")
-    let found = messages { _ = try TreeLoader.load(self.path("city.toml")) }
-    XCTAssertEqual(found.filter { $0.contains("人才引育数") && $0.contains("city.toml, line ") }.count, 2, "\(found)")
+    let found = errors { _ = try TreeLoader.load(self.path("city.toml")) }
+    XCTAssertEqual(
+      found.filter { $0.message.contains("人才引育数") && $0.file.hasSuffix("city.toml") && $0.row != nil }.map(\.row), [7, 9],
+      "at each child's [[children]] entry: \(found)")
   }
 
   func testUnitThatDiffersIsRefusedAtTheChildsFile() throws {
@@ -188,8 +194,8 @@ final class TreeLoaderTests: XCTestCase {
       datset = "b/dataset.toml"
       """)
     try write("city-targets.csv", "id,name,unit,kind,2024,2025\nfirms,新招引科技型企业,家,count,60,70\n")
-    let found = messages { _ = try TreeLoader.load(self.path("city.toml")) }
+    let found = errors { _ = try TreeLoader.load(self.path("city.toml")) }
     XCTAssertEqual(found.count, 1, "\(found)")
-    XCTAssertTrue(found[0].contains("city.toml, line 9") && found[0].contains("datset"), found[0])
+    XCTAssertTrue(found[0].file.hasSuffix("city.toml") && found[0].row == 9 && found[0].message.contains("datset"), "\(found)")
   }
 }
