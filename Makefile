@@ -47,10 +47,12 @@ test: setup
 	swift build --build-tests $(SWIFT_FLAGS)
 	swift test --skip-build $(SWIFT_FLAGS)
 
-# The simulation against numpy, then the allocation on 9 to 1,250 areas (benchmarks/allocation.sh).
+# The simulation against numpy, then the allocation on 9 to 1,250 areas (benchmarks/allocation.sh),
+# then regions in levels: the Wuxi tree and a synthetic province (benchmarks/tree.sh).
 bench: release
 	SKIP_BUILD=1 RELEASE_FLAGS="$(RELEASE_FLAGS)" bash benchmarks/run.sh
 	SKIP_BUILD=1 bash benchmarks/allocation.sh
+	SKIP_BUILD=1 bash benchmarks/tree.sh
 
 # Rewrites the golden outputs (Tests/EndToEndTests/Golden) from the current build: only on purpose,
 # after a change meant to alter an output; read `git diff` of the folder before committing.

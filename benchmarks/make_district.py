@@ -30,6 +30,8 @@ def main():
     parser.add_argument("--areas", type=int, required=True)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--region", default="示例区", help="the district's name (default 示例区)")
+    parser.add_argument("--prefix", default="示例", help="the areas' names: PREFIX0001街道, … (default 示例)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     n = args.areas
@@ -42,7 +44,7 @@ def main():
     template = {row[0]: row[3:] for row in streets[1:]}
     kinds = {row[col["id"]]: row[col["kind"]] for row in rows}
     parents = {row[col["id"]]: row[col["parent"]] for row in rows}
-    area_names = [f"示例{i + 1:04d}街道" for i in range(n)]
+    area_names = [f"{args.prefix}{i + 1:04d}街道" for i in range(n)]
     pattern = [rng.randrange(9) for _ in range(n)]
     size = [math.exp(rng.gauss(0, 0.35)) for _ in range(n)]
 
@@ -105,7 +107,7 @@ def main():
     with open(os.path.join(args.out, "dataset.toml"), "w", encoding="utf-8") as f:
         f.write(f"""# A synthetic district of {n} areas in the Liangxi shape (示例数据: illustrative, not published figures).
 # Made by benchmarks/make_district.py --areas {n} --seed {args.seed}.
-region = "示例区"
+region = "{args.region}"
 areas = [{", ".join(f'"{a}"' for a in area_names)}]
 plan_years = [2024, 2025, 2026]
 
@@ -127,7 +129,7 @@ area_unit = "亿元"
 """)
     opened = [a for a, v in zip(area_names, values["new_rd_institutes"]) if v != "/"]
     with open(os.path.join(args.out, "scenario.toml"), "w", encoding="utf-8") as f:
-        f.write(f"""# 示例区 2025 ({n} areas, 示例数据): the default Liangxi settings on a synthetic district.
+        f.write(f"""# {args.region} 2025 ({n} areas, 示例数据): the default Liangxi settings on a synthetic district.
 dataset = "dataset.toml"
 year = 2025
 rule = "balanced"

@@ -39,15 +39,21 @@ public enum DatasetLoader {
   /// Loads the dataset at `path` plus `extraTables` (from a scenario). Reads every file and reports
   /// every problem found, not just the first.
   public static func load(_ path: String, extraTables: [TableSpec] = []) throws(InputErrors) -> Dataset {
+    try load(path, extraTables: extraTables, childRegions: nil)
+  }
+
+  /// `childRegions`: a tree level's file (`TreeLoader`), whose areas are its child regions and whose
+  /// `[[children]]` name them.
+  static func load(_ path: String, extraTables: [TableSpec], childRegions: [String]?) throws(InputErrors) -> Dataset {
     let document: TOMLDocument
     do { document = try TOMLDocument.read(path) } catch { throw InputErrors([error]) }
     var reading = Reading(document: document)
     let reader = TOMLReader(document, document.root)
     reading.attempt { () throws(InputError) in
-      try reader.checkKeys(["region", "areas", "plan_years", "targets", "tables", "shares", "industrial_output", "industrial_output_note", "source"])
+      try reader.checkKeys(["region", "areas", "plan_years", "targets", "tables", "shares", "industrial_output", "industrial_output_note", "source"] + (childRegions == nil ? [] : ["children"]))
     }
     let region = reading.attempt { () throws(InputError) in try reader.requiredString("region") } ?? "?"
-    let areas = reading.attempt { () throws(InputError) in try readAreas(reader) } ?? []
+    let areas = childRegions ?? reading.attempt { () throws(InputError) in try readAreas(reader) } ?? []
     let planYears = reading.attempt { () throws(InputError) in try readPlanYears(document) } ?? []
     let shares = readShares(reader, &reading)
     let industrialOutput = readIndustrialOutput(reader, &reading)

@@ -28,13 +28,20 @@ public enum ScenarioLoader {
       for table in try reader.tables("tables") { specs.append(try DatasetLoader.tableSpec(table, directory: "")) }
       extra = specs
     } catch { throw InputErrors([error]) }
-    let dataset = try DatasetLoader.load(datasetPath, extraTables: extra)
+    let tree = try treeIfAny(datasetPath, extraTables: extra, scenario: path)
+    let dataset: Dataset
+    if let tree { dataset = tree.tree.namesDataset } else { dataset = try DatasetLoader.load(datasetPath, extraTables: extra) }
     do {
       let settings = try readSettings(reader, dataset: dataset, year: year)
       let simulation = try readSimulation(reader, dataset: dataset)
-      return Scenario(
+      var scenario = Scenario(
         path: path, purpose: chain.purpose, datasetPath: datasetPath, dataset: dataset, settings: settings,
         simulation: simulation, inputFiles: inputFiles(chain.files, datasetPath: datasetPath, dataset: dataset))
+      if let tree {
+        scenario.tree = tree.tree
+        scenario.inputFiles = chain.files + tree.files
+      }
+      return scenario
     } catch { throw InputErrors([error]) }
   }
 

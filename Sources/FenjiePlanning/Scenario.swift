@@ -16,6 +16,9 @@ public struct Scenario: Sendable {
   /// Every file the scenario chain read (the scenario, its bases, the dataset, its tables and the
   /// district targets): no output may replace one of them.
   public var inputFiles: [String]
+  /// Regions in levels (市 → 区 → 街道) when the dataset is a tree file; `dataset` then only knows
+  /// the names of every level (`RegionTree.namesDataset`), and `Planner.allocateTree` allocates it.
+  public var tree: RegionTree? = nil
 
   public init(
     path: String, purpose: String?, datasetPath: String, dataset: Dataset, settings: AllocationSettings,

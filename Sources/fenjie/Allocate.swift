@@ -35,6 +35,9 @@ extension Fenjie {
 
     var confidenceRuns: Int { confidenceRunsOption ?? 20_000 }
 
+    @Option(help: ArgumentHelp(Say.Tree.regionHelp.text(), valueName: "NAME"))
+    var region: String?
+
     func validate() throws {
       try layout.check(output.resolvedFormat)
       if let confidence, !(confidence > 0 && confidence < 1) { throw ValidationError(Say.CommandLine.confidenceRange.text()) }
@@ -50,7 +53,8 @@ extension Fenjie {
     }
 
     func run() throws {
-      var loaded = try scenario.load()
+      var loaded = try scenario.load(allowTree: true)
+      if loaded.tree != nil || region != nil { return try runTree(loaded) }
       if let threads { loaded.settings.threads = threads }
       var margins: ConfidenceMargins? = nil
       let result: AllocationResult

@@ -16,13 +16,14 @@ extension Fenjie {
     func run() throws {
       let loaded: Scenario
       do {
-        loaded = try scenario.load()
+        loaded = try scenario.load(allowTree: true)
       } catch let errors as InputErrors {
         var lines = errors.errors.map { "\(Say.CommandLine.error)\($0)" }
         lines.append(Say.CommandLine.errorCount(errors.errors.count).text())
         try StandardStreams.write(escapingControlCharacters(lines.joined(separator: "\n") + "\n"))
         throw ExitCode(2)
       }
+      if let tree = loaded.tree { return try checkTree(loaded, tree) }
       let findings = DatasetCheck.run(loaded.dataset, targetsFile: DatasetLoader.display(
         DatasetLoader.resolve(loaded.dataset.targetsProvenance.file, relativeTo: (loaded.datasetPath as NSString).deletingLastPathComponent)))
       var lockProblems: [String] = []

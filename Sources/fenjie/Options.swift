@@ -24,8 +24,8 @@ struct ScenarioOptions: ParsableArguments {
   /// The scenario given, else the shipped default wherever it is found.
   var path: String { get throws { try Fenjie.scenarioPath(scenario, default: Self.defaultScenario) } }
 
-  func load() throws -> Scenario {
-    try Fenjie.loadScenario(try path, year: year, changes: changes.changes)
+  func load(allowTree: Bool = false) throws -> Scenario {
+    try Fenjie.loadScenario(try path, year: year, changes: changes.changes, allowTree: allowTree)
   }
 }
 
@@ -43,8 +43,9 @@ struct LanguageOptions: ParsableArguments {
 extension Fenjie {
   /// Loads a scenario and prints what its reading found doubtful (`ReadingWarning`) on standard
   /// error: the run goes on, but never silently.
-  static func loadScenario(_ path: String, year: Int? = nil, changes: ScenarioChanges) throws -> Scenario {
+  static func loadScenario(_ path: String, year: Int? = nil, changes: ScenarioChanges, allowTree: Bool = false) throws -> Scenario {
     let scenario = try ScenarioLoader.load(path, year: year, changes: changes)
+    if scenario.tree != nil, !allowTree { throw InputErrors([InputError(file: path, Say.Tree.treeNotSupported)]) }
     for warning in scenario.dataset.readingWarnings {
       StandardStreams.writeError(escapingControlCharacters("fenjie: \(Say.CommandLine.warning)\(warning.description)\n"))
     }

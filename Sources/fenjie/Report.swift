@@ -34,7 +34,8 @@ extension Fenjie {
 
     func run() throws {
       let scenario = try Fenjie.scenarioPath(scenario, default: Simulate.defaultScenario)
-      let loaded = try Fenjie.loadScenario(scenario, changes: changes.changes)
+      let loaded = try Fenjie.loadScenario(scenario, changes: changes.changes, allowTree: true)
+      if loaded.tree != nil { return try writeTree(loaded) }
       let allocation = try Fenjie.planner.allocate(loaded)
       let settings = simulation.settings(loaded)
       let setup = try Fenjie.planner.simulationSetup(loaded, settings: settings)

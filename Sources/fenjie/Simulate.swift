@@ -35,6 +35,9 @@ extension Fenjie {
 
     var maxRuns: Int { maxRunsOption ?? 10_000_000 }
 
+    @Option(help: ArgumentHelp(Say.Tree.simulateRegionHelp.text(), valueName: "NAME"))
+    var region: String?
+
     @Option(name: .customLong("write-model"), help: ArgumentHelp(Say.Help.writeModel.text()))
     var writeModel: String?
 
@@ -48,7 +51,9 @@ extension Fenjie {
     }
 
     func run() throws {
-      let loaded = try Fenjie.loadScenario(try Fenjie.scenarioPath(scenario, default: Self.defaultScenario), changes: changes.changes)
+      let loaded = try Fenjie.loadScenario(
+        try Fenjie.scenarioPath(scenario, default: Self.defaultScenario), changes: changes.changes, allowTree: true)
+      if loaded.tree != nil || region != nil { return try runTree(loaded) }
       let settings = simulation.settings(loaded)
       let setup = try Fenjie.planner.simulationSetup(loaded, settings: settings)
       if let writeModel {

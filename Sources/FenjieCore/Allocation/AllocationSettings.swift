@@ -102,6 +102,10 @@ public struct AllocationSettings: Sendable, Equatable {
   public var areaWeights: [String: Double] = [:]
   /// Explicit baselines: indicator id → area → value (real units); they override history.
   public var explicitBaselines: [String: [String: Double]] = [:]
+  /// Rooms given from below: indicator id → area → the area's baseline, floor and cap when the area is
+  /// itself a region whose own areas carry it (a district of a city: the sums over its streets). They
+  /// replace what the area's history and the capacity rule would give (see `RegionTree`).
+  public var areaRooms: [String: [String: AreaRoom]] = [:]
   /// Areas opened on lines where the last table has "/": indicator id → areas.
   public var open: [String: [String]] = [:]
   /// Areas closed ("/") on a line: indicator id → areas.

@@ -228,7 +228,7 @@ public struct Allocator: Sendable {
     let required = (target * (1 + margin) / unit - 1e-6).rounded(.up)
     let parameters = settings.capacity(for: indicator.id)
     let minimum = settings.minimum(for: indicator.id)
-    let estimate = context.estimateMissing(
+    let estimate = roomBaselines(indicator.id, open: open) ?? context.estimateMissing(
       indicator.id, open: open, required: target * (1 + margin), settings: settings)
     if let note = estimate.note { diagnostics.append(Diagnostic(.warning, indicator: indicator.id, note)) }
     let baselines = estimate.baselines
@@ -256,8 +256,9 @@ public struct Allocator: Sendable {
       // Whole units exactly: x ≥ 0.8 means x ≥ 1 for a count, x ≤ 2.5 means x ≤ 2.
       let floor = (max(minimum, b * (1 - min(1, max(0, parameters.maxDecline)))) / unit - 1e-6).rounded(.up)
       cap = max((cap / unit + 1e-6).rounded(.down), floor)
-      caps.append(cap)
-      floors.append(floor)
+      let (roomFloor, roomCap) = roomBounds(indicator.id, open[s], unit: unit) ?? (floor, cap)
+      caps.append(roomCap)
+      floors.append(roomFloor)
     }
     let locks = scenarioLocks(indicator, open: open, caps: caps, floors: floors, diagnostics: &diagnostics)
     var groups: [[Int]] = []
