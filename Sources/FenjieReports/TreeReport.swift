@@ -33,7 +33,7 @@ public struct TreeReport: Sendable, TextReport {
     var report = AllocationReport(
       table.result, explain: explain,
       purpose: [purpose, table.parent.map { Say.Tree.parentLabel($0).description }].compactMap { $0 }
-        .joined(separator: " · "))
+        .joined(separator: "；"))
     report.width = width
     return report
   }
