@@ -32,12 +32,18 @@ public struct AllocationReport: Sendable, TextReport {
     "\(result.region) \(result.year)年度目标任务分解表" + (result.usesIllustrativeData ? "（含示例数据）" : "")
   }
 
-  var subtitle: String {
+  /// The scenario's purpose (its full stop dropped: the subtitle goes on after it), the rule, the
+  /// confidence level.
+  var subtitleParts: [String] {
     var parts = [Say.Allocation.ruleLine(result.rule.rawValue).text()]
     if let confidence { parts.append(Say.Allocation.marginsFor(String(percent(confidence.level).dropFirst())).text()) }
-    if let purpose { parts.insert(purpose, at: 0) }
-    return Say.Allocation.subtitle(parts).text()
+    if let purpose {
+      parts.insert(purpose.hasSuffix("。") || purpose.hasSuffix(".") ? String(purpose.dropLast()) : purpose, at: 0)
+    }
+    return parts
   }
+
+  var subtitle: String { Say.Allocation.subtitle(subtitleParts).text() }
 
   // MARK: The table
 

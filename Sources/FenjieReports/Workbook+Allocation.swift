@@ -41,9 +41,7 @@ extension AllocationReport {
   /// The workbook's subtitle: the scenario's purpose, the rule, the confidence level, the 示例数据
   /// label.
   var workbookSubtitle: String {
-    var parts = [Say.Allocation.ruleLine(result.rule.rawValue).text()]
-    if let confidence { parts.append(Say.Allocation.marginsFor(String(percent(confidence.level).dropFirst())).text()) }
-    if let purpose { parts.insert(purpose, at: 0) }
+    var parts = subtitleParts
     if result.usesIllustrativeData { parts.append(Say.Allocation.illustrativeSubtitle.text()) }
     return Say.Allocation.subtitle(parts).text()
   }
