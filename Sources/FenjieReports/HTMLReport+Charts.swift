@@ -77,7 +77,9 @@ extension HTMLReport {
     svg.text(Say.HTML.oddsAxis.text(), x: x0, y: top - 27, size: 11, weight: 700, fill: SVGCanvas.muted)
     let columns = types.enumerated().map { ($0.element, x1 + 14 + Double($0.offset) * columnWidth) }
     for (type, left) in columns {
-      svg.text(goalLabel(type), x: left + 50, y: top - 27, anchor: .end, size: 11, weight: 700, fill: SVGCanvas.muted)
+      let header = type == .annual
+        ? goalLabel(type) : Say.HTML.planGoalShort(simulation.plan.chineseLength, count: simulation.plan.length).text()
+      svg.text(header, x: left + 50, y: top - 27, anchor: .end, size: 11, weight: 700, fill: SVGCanvas.muted)
       svg.text(Say.HTML.intervalColumn.text(), x: left + columnWidth - 4, y: top - 27, anchor: .end, size: 11, fill: SVGCanvas.muted)
     }
     for (index, row) in rows.enumerated() {

@@ -70,6 +70,10 @@ extension Say {
     public static func planGoal(_ length: String, _ years: String, count: Int) -> Message {
       Message(zh: "\(length)目标（\(years)）", en: "\(count)-year goal (\(years))")
     }
+    /// The plan goal's column header in the odds chart, where the years would not fit.
+    public static func planGoalShort(_ length: String, count: Int) -> Message {
+      Message(zh: "\(length)目标", en: "\(count)-year goal")
+    }
 
     // MARK: Sections
 
