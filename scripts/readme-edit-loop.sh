@@ -22,5 +22,6 @@ wb.save(sys.argv[2])
 PY
 echo '$ fenjie allocate --from 分解表-改.xlsx -o 分解表-新.xlsx'
 "$fenjie" allocate --from "$work/分解表-改.xlsx" -o "$work/分解表-新.xlsx"
-echo '$ fenjie allocate --from 分解表-改.xlsx | grep -E "^(指标|高新技术企业申报数)|edit"'
-"$fenjie" allocate --from "$work/分解表-改.xlsx" | grep -E "^(指标|高新技术企业申报数)|edit" | sed "s#$work/##g"
+echo '$ fenjie allocate --from 分解表-改.xlsx | grep -E "^(指标|高新技术企业申报数)|说明：.*保留"'
+# Run in the temporary folder, so that the note names the file as the reader would type it (and wraps the same way).
+(cd "$work" && "$fenjie" allocate --from 分解表-改.xlsx | grep -E "^(指标|高新技术企业申报数)|说明：.*保留")

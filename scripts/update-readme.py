@@ -6,7 +6,8 @@
 is replaced by what `.build/release/fenjie ARGS` prints now (standard output and error), filtered:
 `lines A-B` keeps lines A to B, `grep REGEX` keeps matching lines (with their more indented
 continuation lines), `from REGEX` keeps the lines from
-the first match to the next blank line; `prompt` puts "$ fenjie ARGS" on top. A block after
+the first match to the next blank line; `prompt` puts "$ fenjie ARGS" on top. A filter that keeps no
+line stops the run with a message naming its marker (the output changed: fix the filter). A block after
 
     <!-- output-script: scripts/NAME.sh -->
 
@@ -34,6 +35,8 @@ def run(spec):
         elif f.startswith("lines "):
             a, b = f[6:].split("-")
             lines = lines[int(a) - 1:int(b)]
+            if not lines:
+                sys.exit(f"README.md: <!-- output: {spec} -->: `{f}` keeps no line of the output")
         elif f.startswith("grep "):
             # A kept line keeps its continuation lines (a wrapped note goes on more indented).
             rx = re.compile(f[5:])
@@ -47,10 +50,14 @@ def run(spec):
                     kept.append(l)
                 else:
                     depth = None
+            if not kept:
+                sys.exit(f"README.md: <!-- output: {spec} -->: `{f}` matches no line of the output")
             lines = kept
         elif f.startswith("from "):
             rx = re.compile(f[5:])
-            start = next(i for i, l in enumerate(lines) if rx.search(l))
+            start = next((i for i, l in enumerate(lines) if rx.search(l)), None)
+            if start is None:
+                sys.exit(f"README.md: <!-- output: {spec} -->: `{f}` matches no line of the output")
             end = next((i for i in range(start + 1, len(lines)) if not lines[i].strip()), len(lines))
             lines = lines[start:end]
         else:

@@ -34,7 +34,12 @@ final class LanguageOutputTests: XCTestCase {
     for file in files {
       let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
       let lines = text.split(separator: "\n").map(String.init)
-      if let first = lines.first, first.hasPrefix("# ") { texts.append(String(first.dropFirst(2))) }
+      if let first = lines.first, first.hasPrefix("# ") {
+        // The purpose, as written and as the subtitle shows it (its full stop dropped).
+        let purpose = String(first.dropFirst(2))
+        texts.append(purpose)
+        if purpose.hasSuffix("。") { texts.append(String(purpose.dropLast())) }
+      }
       for line in lines {
         guard let equals = line.firstIndex(of: "="), line[..<equals].trimmingCharacters(in: .whitespaces) == "source" else { continue }
         let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)

@@ -139,6 +139,9 @@ final class FuzzTests: XCTestCase {
       XCTAssertFalse(error.message.isEmpty, label)
     } catch let error as SimulationError {
       XCTAssertFalse(error.description.isEmpty, label)
+    } catch let error as PlanningError {
+      // A scenario its data cannot simulate (a share line without 规上工业总产值): refused with a message.
+      XCTAssertFalse(error.description.isEmpty, label)
     }
   }
 
