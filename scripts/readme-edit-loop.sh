@@ -5,6 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 fenjie="${FENJIE:-$root/.build/release/fenjie}"
+# A relative FENJIE path is taken from the repository root (the script later runs in a temporary folder).
+case "$fenjie" in /*) ;; *) fenjie="$root/$fenjie" ;; esac
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$root"
