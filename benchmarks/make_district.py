@@ -18,6 +18,25 @@ import random
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LIANGXI = os.path.join(HERE, "..", "Scenarios", "liangxi")
+# The scenario settings of every synthetic district (and of make_province.py's trees): Liangxi's
+# default scenario.
+SETTINGS = '''dataset = "dataset.toml"
+year = 2025
+rule = "balanced"
+baseline = "latest"
+
+[capacity]
+rule = "growth"
+max_growth = 0.5
+max_decline = 0.2
+min_headroom = 0.2
+
+[capacity.by_indicator.innovation_floor_area]
+max_growth = 0.8
+
+[capacity.by_indicator.managed_rd_institutes]
+rule = "district_pace"
+'''
 
 
 def read_csv(path):
@@ -130,23 +149,7 @@ area_unit = "亿元"
     opened = [a for a, v in zip(area_names, values["new_rd_institutes"]) if v != "/"]
     with open(os.path.join(args.out, "scenario.toml"), "w", encoding="utf-8") as f:
         f.write(f"""# {args.region} 2025 ({n} areas, 示例数据): the default Liangxi settings on a synthetic district.
-dataset = "dataset.toml"
-year = 2025
-rule = "balanced"
-baseline = "latest"
-
-[capacity]
-rule = "growth"
-max_growth = 0.5
-max_decline = 0.2
-min_headroom = 0.2
-
-[capacity.by_indicator.innovation_floor_area]
-max_growth = 0.8
-
-[capacity.by_indicator.managed_rd_institutes]
-rule = "district_pace"
-
+{SETTINGS}
 [open]
 managed_rd_institutes = [{", ".join(f'"{a}"' for a in opened)}]
 

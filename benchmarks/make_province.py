@@ -18,13 +18,10 @@ import random
 import subprocess
 import sys
 
+from make_district import SETTINGS, read_csv
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 YEARS = ("2024", "2025", "2026")
-
-
-def read_csv(path):
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        return list(csv.reader(f))
 
 
 def write_targets(path, rows, head):
@@ -113,23 +110,7 @@ def main():
     tree_file(os.path.join(args.out, "dataset.toml"), "示例省", cities, source)
     with open(os.path.join(args.out, "scenario.toml"), "w", encoding="utf-8") as f:
         f.write(f"""# 示例省 2025 ({args.cities} cities, {districts} districts, {streets} streets, 示例数据): the default Liangxi settings at every level.
-dataset = "dataset.toml"
-year = 2025
-rule = "balanced"
-baseline = "latest"
-
-[capacity]
-rule = "growth"
-max_growth = 0.5
-max_decline = 0.2
-min_headroom = 0.2
-
-[capacity.by_indicator.innovation_floor_area]
-max_growth = 0.8
-
-[capacity.by_indicator.managed_rd_institutes]
-rule = "district_pace"
-
+{SETTINGS}
 [open]
 managed_rd_institutes = [{", ".join(a for a in opened if a)}]
 """)

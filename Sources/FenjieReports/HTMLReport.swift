@@ -177,7 +177,7 @@ public struct HTMLReport: Sendable {
       rowLine[r] = lines[lineIndex]
       lineIndex += 1
     }
-    out += htmlTable(
+    out += Self.htmlTable(
       table, className: "allocation",
       rowClass: { r in
         switch rowLine[r]?.status {
@@ -212,7 +212,7 @@ public struct HTMLReport: Sendable {
     var out = section(
       number: "六", title: Say.HTML.goalTableSection, className: "table-section")
     out += "<p class=\"lede\">\(xmlEscape(Say.HTML.goalTableLead.text()))</p>\n"
-    out += htmlTable(
+    out += Self.htmlTable(
       table, className: "odds",
       rowClass: { _ in nil },
       cellClass: { r, c, _ in c == pColumn ? "p " + tone(goals[r].pHit) : nil })
@@ -226,7 +226,7 @@ public struct HTMLReport: Sendable {
     let table = simulationReport.streetTable()
     var out = section(
       number: "七", title: Say.Report.streetOddsTitle(simulation.goalYear), className: "table-section")
-    out += htmlTable(table, className: "streets", rowClass: { _ in nil }, cellClass: { _, _, text in text == "/" ? "na" : nil })
+    out += Self.htmlTable(table, className: "streets", rowClass: { _ in nil }, cellClass: { _, _, text in text == "/" ? "na" : nil })
     out += "</section>\n"
     return out
   }
@@ -258,8 +258,9 @@ public struct HTMLReport: Sendable {
 
   /// A text table as an HTML table: group rows (行动名称) as full-width header rows, right-aligned
   /// columns as numbers.
-  func htmlTable(
-    _ table: TextTable, className: String, rowClass: (Int) -> String?, cellClass: (Int, Int, String) -> String?
+  static func htmlTable(
+    _ table: TextTable, className: String, rowClass: (Int) -> String? = { _ in nil },
+    cellClass: (Int, Int, String) -> String? = { _, _, _ in nil }
   ) -> String {
     var out = "<div class=\"table-wrap\"><table class=\"\(className)\">\n<thead><tr>"
     for (c, cell) in table.header.enumerated() {

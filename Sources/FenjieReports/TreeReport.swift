@@ -164,7 +164,7 @@ public struct TreeReport: Sendable, TextReport {
       out += "<p>\(xmlEscape(r.subtitle))</p>\n"
       var shownTable = r.table()
       shownTable.header = shownTable.header.map { relabel($0, table) }
-      out += htmlTable(shownTable)
+      out += HTMLReport.htmlTable(shownTable, className: "allocation")
       out += "<ul class=\"notes\">"
       for line in r.footer(markdown: false).split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
         out += "<li>\(xmlEscape(line.trimmingCharacters(in: .whitespaces)))</li>"
@@ -178,26 +178,5 @@ public struct TreeReport: Sendable, TextReport {
 
   func anchor(_ region: String) -> String {
     "r" + region.unicodeScalars.map { String($0.value, radix: 16) }.joined()
-  }
-
-  func htmlTable(_ table: TextTable) -> String {
-    var out = "<div class=\"table-wrap\"><table class=\"allocation\">\n<thead><tr>"
-    for (c, cell) in table.header.enumerated() {
-      out += "<th\(table.alignments[c] == .right ? " class=\"num\"" : "") scope=\"col\">\(xmlEscape(cell))</th>"
-    }
-    out += "</tr></thead>\n<tbody>\n"
-    for (r, row) in table.rows.enumerated() {
-      if table.groupRows.contains(r) {
-        out += "<tr class=\"group\"><th colspan=\"\(table.header.count)\" scope=\"rowgroup\">\(xmlEscape(row[0]))</th></tr>\n"
-        continue
-      }
-      out += "<tr>"
-      for (c, cell) in row.enumerated() {
-        let attribute = table.alignments[c] == .right ? " class=\"num\"" : ""
-        out += c == 0 ? "<th scope=\"row\">\(xmlEscape(cell))</th>" : "<td\(attribute)>\(xmlEscape(cell))</td>"
-      }
-      out += "</tr>\n"
-    }
-    return out + "</tbody>\n</table></div>\n"
   }
 }
